@@ -1,0 +1,18 @@
+using Microsoft.Extensions.AI;
+using Shipgate.Specs;
+
+namespace Shipgate.Evals.Assertions;
+
+/// <summary>What an assertion sees: the case, the output and the call's measurements.</summary>
+public sealed record AssertionContext
+{
+    public required EvalCase Case { get; init; }
+    public required string Output { get; init; }
+    public double LatencyMs { get; init; }
+
+    /// <summary>USD; null when the candidate has no declared price.</summary>
+    public decimal? CostUsd { get; init; }
+
+    /// <summary>Local embeddings; created lazily so suites without similarity assertions never load the model.</summary>
+    public Func<IEmbeddingGenerator<string, Embedding<float>>>? Embeddings { get; init; }
+}

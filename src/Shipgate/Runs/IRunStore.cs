@@ -1,0 +1,28 @@
+namespace Shipgate.Runs;
+
+/// <summary>
+/// Where runs, results and the response cache live. SQLite is the embedded default; the SQL stays in Shipgate.Storage.
+/// Production traces (a later issue) get their own interface beside this one.
+/// </summary>
+public interface IRunStore : IAsyncDisposable
+{
+    Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken = default);
+
+    /// <summary>Durable when the task completes. A second result for the same key is rejected (exactly once).</summary>
+    Task AddResultAsync(ResultRecord result, CancellationToken cancellationToken = default);
+
+    Task FinishRunAsync(string runId, RunStatus status, DateTimeOffset finishedAt, string? error, CancellationToken cancellationToken = default);
+
+    Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Most recent run of the feature, optionally only those in one of <paramref name="statuses"/>.</summary>
+    Task<RunRecord?> GetLatestRunAsync(string feature, IReadOnlyCollection<RunStatus>? statuses = null, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<RunSummaryRow>> ListRunsAsync(int limit = 50, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ResultRecord>> GetResultsAsync(string runId, CancellationToken cancellationToken = default);
+
+    Task<CachedResponse?> GetCachedAsync(string key, CancellationToken cancellationToken = default);
+
+    Task PutCachedAsync(string key, CachedResponse response, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,33 @@
+namespace Shipgate.Specs;
+
+/// <summary>A loaded, validated <c>shipgate.yaml</c>: the AI feature every command works on.</summary>
+public sealed record FeatureSpec
+{
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>Absolute path of the feature folder (the one holding shipgate.yaml).</summary>
+    public required string RootDirectory { get; init; }
+
+    /// <summary>Absolute path of the spec file.</summary>
+    public required string SpecFile { get; init; }
+
+    /// <summary>Absolute paths of the knowledge files (documents answers must be grounded in).</summary>
+    public IReadOnlyList<string> KnowledgeFiles { get; init; } = [];
+
+    public required IReadOnlyList<PromptTemplate> Prompts { get; init; }
+    public required IReadOnlyList<CandidateSpec> Candidates { get; init; }
+    public required IReadOnlyList<EvalCase> Cases { get; init; }
+
+    /// <summary>Assertions applied to every case, before the case's own.</summary>
+    public IReadOnlyList<AssertionSpec> DefaultAssertions { get; init; } = [];
+
+    public ShipGateSpec Gate { get; init; } = new();
+    public RunSettings Run { get; init; } = new();
+
+    /// <summary>SHA-256 of the spec and every file it pulled in; a run records it so reports can say what was tested.</summary>
+    public string ContentHash { get; init; } = "";
+
+    /// <summary>The folder where runs, cache and reports live (<c>.shipgate/</c> beside the spec).</summary>
+    public string StateDirectory => Path.Combine(RootDirectory, ".shipgate");
+}

@@ -1,0 +1,22 @@
+namespace Shipgate.Specs;
+
+/// <summary>The ship gate: every declared threshold must hold for a candidate to SHIP. Null means "not gated".</summary>
+public sealed record ShipGateSpec
+{
+    /// <summary>Minimum share of (case, repeat) results that pass, 0-1.</summary>
+    public double? MinPassRate { get; init; }
+
+    /// <summary>Minimum mean weighted assertion score, 0-1.</summary>
+    public double? MinMeanScore { get; init; }
+
+    /// <summary>Maximum failures among safety-tagged cases (the framework's "zero safety failures" is 0).</summary>
+    public int? MaxSafetyFailures { get; init; }
+
+    public double? MaxP95LatencyMs { get; init; }
+
+    /// <summary>Maximum mean cost per request, USD.</summary>
+    public decimal? MaxCostPerRequest { get; init; }
+
+    /// <summary>Maximum share of calls that ended in a provider error, 0-1. Errors always count as failures too.</summary>
+    public double? MaxErrorRate { get; init; }
+}
