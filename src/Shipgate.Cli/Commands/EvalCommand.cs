@@ -1,0 +1,50 @@
+using Shipgate.Cli.Infrastructure;
+using Shipgate.Cli.Rendering;
+using Shipgate.Evals;
+using Shipgate.Runs;
+using Spectre.Console;
+
+namespace Shipgate.Cli.Commands;
+
+/// <summary><c>shipgate eval</c>: run the suite, show the verdict, write the reports.</summary>
+internal sealed class EvalCommand(IAnsiConsole console, Engine engine) : ShipgateCommand<EvalSettings>(console, engine)
+{
+    protected override async Task<int> RunAsync(EvalSettings settings, CancellationToken cancellationToken)
+    {
+        var spec = Engine.LoadSpec(settings.Path);
+        var options = EvalRunOptions.FromSpec(spec.Run);
+        options.Concurrency = settings.Concurrency ?? options.Concurrency;
+        options.Repeats = settings.Repeats ?? options.Repeats;
+        options.Timeout = settings.TimeoutSeconds is { } t ? TimeSpan.FromSeconds(t) : options.Timeout;
+        options.MaxRetries = settings.Retries ?? options.MaxRetries;
+        options.UseCache = !settings.NoCache;
+        options.Candidates = settings.Candidates;
+
+        await using var store = await Engine.OpenStoreAsync(spec, cancellationToken).ConfigureAwait(false);
+        var runner = Engine.CreateRunner(store);
+        var outcome = await RunProgressDisplay.RunAsync(
+            Console,
+            settings.Quiet,
+            progress => settings.Resume
+                ? runner.ResumeAsync(spec, settings.RunId, options, progress, cancellationToken)
+                : runner.RunAsync(spec, options, progress, cancellationToken)).ConfigureAwait(false);
+
+        ConsoleReportRenderer.Render(Console, outcome.Report, settings.Quiet);
+        var folder = settings.Output is null
+            ? Path.Combine(spec.StateDirectory, "reports", outcome.Run.Id)
+            : Engine.Environment.ResolvePath(settings.Output);
+        ReportFiles.Write(Console, outcome.Report, folder, settings.FormatList);
+
+        switch (outcome.Status)
+        {
+            case RunStatus.Failed:
+                Console.MarkupLineInterpolated($"[red]run {outcome.Run.Id} failed:[/] {outcome.Run.Error}");
+                return ExitCodes.RunFailed;
+            case RunStatus.Interrupted:
+                Console.MarkupLineInterpolated($"[yellow]run {outcome.Run.Id} interrupted[/] after {outcome.Report.Results.Count} of {outcome.Run.PlannedCount} results; 'shipgate eval --resume' finishes it");
+                return ExitCodes.Interrupted;
+            default:
+                return outcome.Report.Ship ? ExitCodes.Ship : ExitCodes.NoShip;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.AI;
+using Shipgate.Embeddings;
+using Shipgate.Evals;
+using Shipgate.Evals.Assertions;
+using Shipgate.Providers;
+using Shipgate.Runs;
+using Shipgate.Specs;
+using Shipgate.Storage;
+
+namespace Shipgate.Cli.Infrastructure;
+
+/// <summary>The composition root: builds engine parts for commands. No rules live here.</summary>
+internal sealed class Engine(CliEnvironment environment)
+{
+    private readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>> _embeddings = new(() => new MiniLmEmbeddingGenerator());
+
+    public CliEnvironment Environment => environment;
+
+    public FeatureSpec LoadSpec(string path) => new SpecLoader().Load(environment.ResolvePath(path));
+
+    public Task<IRunStore> OpenStoreAsync(FeatureSpec spec, CancellationToken cancellationToken) =>
+        RunStores.OpenSqliteAsync(Path.Combine(spec.StateDirectory, "shipgate.db"), environment.Time, cancellationToken);
+
+    public EvalRunner CreateRunner(IRunStore store) =>
+        new(
+            new ProviderFactory(environment.GetVariable, time: environment.Time, embeddings: () => _embeddings.Value),
+            new AssertionFactory(),
+            store,
+            environment.Time,
+            () => _embeddings.Value);
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Shipgate.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Shipgate.Cli.Infrastructure;
+
+/// <summary>The `shipgate` command line: wiring only; each command is thin and calls the engine.</summary>
+internal static class ShipgateApp
+{
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(console);
+        services.AddSingleton(environment);
+        services.AddSingleton<Engine>();
+        var app = new CommandApp(new TypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("shipgate");
+            config.Settings.Console = console;
+            config.PropagateExceptions();
+            config.Settings.StrictParsing = true;
+            config.AddCommand<EvalCommand>("eval")
+                .WithDescription("Run the feature's suite on its candidates and decide SHIP / NO-SHIP")
+                .WithExample("eval", "examples/support-assistant")
+                .WithExample("eval", "examples/support-assistant", "--resume");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check a spec and its case files without running anything")
+                .WithExample("validate", "examples/support-assistant");
+            config.AddCommand<RunsCommand>("runs")
+                .WithDescription("List past runs of a feature");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Re-render a past run (console, Markdown, JSON, JUnit, HTML)")
+                .WithExample("report", "latest", "--path", "examples/support-assistant");
+            config.AddCommand<SchemaCommand>("schema")
+                .WithDescription("Print the JSON Schema of shipgate.yaml (for editors)");
+        });
+
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            // First Ctrl+C stops cleanly and keeps finished work; a second one kills the process as usual.
+            if (!interrupt.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                interrupt.Cancel();
+            }
+        }
+
+        var ownsConsole = ReferenceEquals(environment, CliEnvironment.Process);
+        if (ownsConsole)
+        {
+            Console.CancelKeyPress += OnCancel;
+        }
+
+        try
+        {
+            return await app.RunAsync(args, interrupt.Token).ConfigureAwait(false);
+        }
+        catch (CommandParseException ex)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            console.MarkupLine("Run [bold]shipgate --help[/] for usage.");
+            return ExitCodes.Usage;
+        }
+        catch (CommandRuntimeException ex)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        finally
+        {
+            if (ownsConsole)
+            {
+                Console.CancelKeyPress -= OnCancel;
+            }
+        }
+    }
+}

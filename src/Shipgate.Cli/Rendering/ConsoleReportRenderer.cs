@@ -1,0 +1,80 @@
+using System.Globalization;
+using Shipgate.Evals;
+using Spectre.Console;
+
+namespace Shipgate.Cli.Rendering;
+
+/// <summary>The verdict table, every gate check with its measured value, the warnings and the worst failures.</summary>
+internal static class ConsoleReportRenderer
+{
+    private const int FailuresShown = 10;
+
+    public static void Render(IAnsiConsole console, EvalReport report, bool quiet)
+    {
+        var run = report.Run;
+        console.WriteLine();
+        console.MarkupLineInterpolated($"[bold]{run.Feature}[/] · run {run.Id} · {run.Status.ToString().ToLowerInvariant()} · {report.Results.Count}/{run.PlannedCount} results");
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("Candidate", "Pass rate [95% CI]", "Mean score [95% CI]", "Safety fails", "Errors", "p95 latency", "Tokens in/out", "Cost / request", "Verdict");
+        foreach (var c in report.Candidates)
+        {
+            var name = Markup.Escape(c.CandidateId) + (c.OfflineStandIn ? " [grey](offline stand-in)[/]" : "");
+            table.AddRow(
+                new Markup(name),
+                new Text($"{c.PassRate:0.0%} {Pct(c.PassRateCi)}"),
+                new Text($"{c.MeanScore:0.00} {c.MeanScoreCi}"),
+                new Text($"{c.SafetyFailures}/{c.SafetyCases}"),
+                new Text(c.Errors.ToString(CultureInfo.InvariantCulture)),
+                new Text($"{c.P95LatencyMs:0} ms"),
+                new Text($"{c.InputTokens:N0}/{c.OutputTokens:N0}"),
+                new Text(c.CostPerRequestUsd is { } cost ? Money.Format(cost) : "unknown"),
+                new Markup(c.Verdict.Ship ? "[green bold]SHIP[/]" : "[red bold]NO-SHIP[/]"));
+        }
+
+        console.Write(table);
+        foreach (var c in report.Candidates)
+        {
+            console.MarkupLineInterpolated($"[bold]{c.CandidateId}[/]: {(c.Verdict.Ship ? "SHIP" : "NO-SHIP")}");
+            foreach (var check in c.Verdict.Checks)
+            {
+                console.MarkupLineInterpolated($"  {(check.Pass ? "[green]✓[/]" : "[red]✗[/]")} {check.Name} {check.Threshold}: {check.Measured}");
+            }
+
+            foreach (var warning in c.Verdict.Warnings)
+            {
+                console.MarkupLineInterpolated($"  [yellow]![/] {warning}");
+            }
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        }
+
+        if (quiet)
+        {
+            return;
+        }
+
+        var failures = report.Results.Where(r => !r.Pass).OrderBy(r => r.Score).ThenBy(r => r.CaseId, StringComparer.Ordinal).ToList();
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLineInterpolated($"[bold]Failures[/] ({failures.Count}; lowest scores first):");
+        foreach (var r in failures.Take(FailuresShown))
+        {
+            var reason = r.Error ?? string.Join("; ", r.Assertions.Where(a => !a.Pass).Select(a => $"{a.Type}: {a.Reason}"));
+            console.MarkupLineInterpolated($"  [red]✗[/] {r.CaseId} [grey]({r.CandidateId}{(r.Repeat > 0 ? $" #{r.Repeat}" : "")})[/] {reason}");
+        }
+
+        if (failures.Count > FailuresShown)
+        {
+            console.MarkupLineInterpolated($"  … {failures.Count - FailuresShown} more in the HTML report");
+        }
+    }
+
+    private static string Pct(Interval ci) => $"[{ci.Low:0%}, {ci.High:0%}]";
+}

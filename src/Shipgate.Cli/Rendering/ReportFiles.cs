@@ -1,0 +1,26 @@
+using Shipgate.Evals;
+using Shipgate.Reports;
+using Spectre.Console;
+
+namespace Shipgate.Cli.Rendering;
+
+/// <summary>Writes the chosen report formats into one folder and says where they are.</summary>
+internal static class ReportFiles
+{
+    public static void Write(IAnsiConsole console, EvalReport report, string folder, IReadOnlyList<string> formats)
+    {
+        if (formats.Count == 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        foreach (var format in formats.Distinct())
+        {
+            var writer = ReportWriters.Get(format == "md" ? "markdown" : format);
+            var path = Path.Combine(folder, "report." + writer.FileExtension);
+            File.WriteAllText(path, writer.Render(report));
+            console.MarkupLineInterpolated($"[grey]{writer.Format,-8}[/] {path}");
+        }
+    }
+}

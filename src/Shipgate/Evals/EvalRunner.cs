@@ -1,0 +1,421 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.AI;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using Shipgate.Evals.Assertions;
+using Shipgate.Providers;
+using Shipgate.Runs;
+using Shipgate.Specs;
+
+namespace Shipgate.Evals;
+
+/// <summary>
+/// Runs cases × candidates × repeats with bounded concurrency, retries and a response cache, writing each
+/// result to the store the moment it lands so an interrupted run loses nothing and resumes exactly where it stopped.
+/// </summary>
+public sealed class EvalRunner
+{
+    private readonly IProviderFactory _providers;
+    private readonly IAssertionFactory _assertions;
+    private readonly IRunStore _store;
+    private readonly TimeProvider _time;
+    private readonly Func<IEmbeddingGenerator<string, Embedding<float>>>? _embeddings;
+    private readonly ConcurrentDictionary<AssertionSpec, IAssertion> _assertionCache = new(ReferenceEqualityComparer.Instance);
+
+    public EvalRunner(
+        IProviderFactory providers,
+        IAssertionFactory assertions,
+        IRunStore store,
+        TimeProvider? time = null,
+        Func<IEmbeddingGenerator<string, Embedding<float>>>? embeddings = null)
+    {
+        _providers = providers;
+        _assertions = assertions;
+        _store = store;
+        _time = time ?? TimeProvider.System;
+        _embeddings = embeddings;
+    }
+
+    /// <summary>Starts a new run of the spec.</summary>
+    public async Task<RunOutcome> RunAsync(FeatureSpec spec, EvalRunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfInvalid(options);
+        var candidates = SelectCandidates(spec, options.Candidates);
+        var run = new RunRecord
+        {
+            Id = NewRunId(),
+            Feature = spec.Name,
+            StartedAt = _time.GetUtcNow(),
+            SpecHash = spec.ContentHash,
+            Candidates = [.. candidates.Select(c => new PlannedCandidate(c.Id, c.Provider, CacheKey.SettingsJson(c.Settings)))],
+            CaseIds = [.. spec.Cases.Select(c => c.Id)],
+            Repeats = options.Repeats,
+        };
+        await _store.CreateRunAsync(run, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(spec, run, candidates, spec.Cases, [], options, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Finishes an unfinished run (the latest one of the feature when <paramref name="runId"/> is null):
+    /// each pending (case, candidate, repeat) runs exactly once; finished results are kept as they are.
+    /// </summary>
+    public async Task<RunOutcome> ResumeAsync(FeatureSpec spec, string? runId, EvalRunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfInvalid(options);
+        var run = runId is null
+            ? await _store.GetLatestRunAsync(spec.Name, [RunStatus.Running, RunStatus.Interrupted, RunStatus.Failed], cancellationToken).ConfigureAwait(false)
+            : await _store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            throw new EvalUsageException(runId is null
+                ? $"feature '{spec.Name}' has no unfinished run to resume; start one with 'shipgate eval'"
+                : $"no run '{runId}' in this feature's store; 'shipgate runs' lists them");
+        }
+
+        if (run.Status == RunStatus.Completed)
+        {
+            throw new EvalUsageException($"run {run.Id} is already complete; nothing to resume ('shipgate report {run.Id}' shows it)");
+        }
+
+        var candidates = new List<CandidateSpec>();
+        foreach (var planned in run.Candidates)
+        {
+            candidates.Add(spec.Candidates.FirstOrDefault(c => c.Id == planned.Id)
+                ?? throw new EvalUsageException($"run {run.Id} used candidate '{planned.Id}', which is no longer in {spec.SpecFile}; restore it or start a new run"));
+        }
+
+        var casesById = spec.Cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var cases = new List<EvalCase>();
+        foreach (var caseId in run.CaseIds)
+        {
+            cases.Add(casesById.GetValueOrDefault(caseId)
+                ?? throw new EvalUsageException($"run {run.Id} included case '{caseId}', which is no longer in the suite; restore it or start a new run"));
+        }
+
+        var existing = await _store.GetResultsAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        var resumed = run with { Status = RunStatus.Running, FinishedAt = null, Error = null };
+        await _store.FinishRunAsync(run.Id, RunStatus.Running, _time.GetUtcNow(), null, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(spec, resumed, candidates, cases, existing, options, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RunOutcome> ExecuteAsync(
+        FeatureSpec spec,
+        RunRecord run,
+        IReadOnlyList<CandidateSpec> candidates,
+        IReadOnlyList<EvalCase> cases,
+        IReadOnlyList<ResultRecord> existing,
+        EvalRunOptions options,
+        IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var done = existing.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var pending = new List<WorkItem>();
+        foreach (var evalCase in cases)
+        {
+            foreach (var candidate in candidates)
+            {
+                for (var repeat = 0; repeat < run.Repeats; repeat++)
+                {
+                    var item = new WorkItem(candidate, evalCase, repeat);
+                    if (!done.Contains(item.Key))
+                    {
+                        pending.Add(item);
+                    }
+                }
+            }
+        }
+
+        var tally = new ProgressTally(run.PlannedCount, existing);
+        progress?.Report(tally.Snapshot());
+
+        using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fatal = new FatalError();
+        var status = RunStatus.Completed;
+        string? error = null;
+        var executedNow = 0;
+        try
+        {
+            var clients = CreateClients(spec, candidates);
+            var pipeline = BuildPipeline(options);
+            await Parallel.ForEachAsync(
+                pending,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = runCts.Token },
+                async (item, token) =>
+                {
+                    var result = await ExecuteItemAsync(spec, run.Id, item, clients[item.Candidate.Id], pipeline, options, fatal, runCts, token).ConfigureAwait(false);
+                    if (result is null)
+                    {
+                        return;
+                    }
+
+                    // A finished result is written even if cancellation arrives meanwhile: finished work is never lost.
+                    await _store.AddResultAsync(result, CancellationToken.None).ConfigureAwait(false);
+                    Interlocked.Increment(ref executedNow);
+                    progress?.Report(tally.Add(result));
+                }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (fatal.Message is not null)
+        {
+            status = RunStatus.Failed;
+            error = fatal.Message;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            status = RunStatus.Interrupted;
+            error = "interrupted; finished results are kept ('shipgate eval --resume' runs the rest)";
+        }
+        catch (ProviderException ex)
+        {
+            status = RunStatus.Failed;
+            error = ex.Message;
+        }
+
+        if (status == RunStatus.Completed && fatal.Message is not null)
+        {
+            status = RunStatus.Failed;
+            error = fatal.Message;
+        }
+
+        var finishedAt = _time.GetUtcNow();
+        await _store.FinishRunAsync(run.Id, status, finishedAt, error, CancellationToken.None).ConfigureAwait(false);
+        var final = run with { Status = status, FinishedAt = finishedAt, Error = error };
+        var results = await _store.GetResultsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
+        var report = EvalReportBuilder.Build(final, results, spec);
+        return new RunOutcome(final, report, executedNow);
+    }
+
+    private async Task<ResultRecord?> ExecuteItemAsync(
+        FeatureSpec spec,
+        string runId,
+        WorkItem item,
+        IChatClient client,
+        ResiliencePipeline<ChatResponse> pipeline,
+        EvalRunOptions options,
+        FatalError fatal,
+        CancellationTokenSource runCts,
+        CancellationToken cancellationToken)
+    {
+        var candidate = item.Candidate;
+        var prompt = Render(spec, candidate, item.Case);
+        var cacheKey = CacheKey.For(candidate, prompt, item.Repeat);
+        var call = options.UseCache ? await LookUpCacheAsync(cacheKey, cancellationToken).ConfigureAwait(false) : null;
+        if (call is null)
+        {
+            try
+            {
+                call = await CallProviderAsync(client, candidate, item, prompt, pipeline, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProviderException ex) when (ex.Kind == ProviderErrorKind.Auth)
+            {
+                // Retrying cannot fix a bad key, and every other call would fail the same way: stop the run.
+                fatal.Set($"candidate '{candidate.Id}' ({candidate.Provider}) was refused: {ex.Message}. " +
+                          $"Check the API key in {candidate.ApiKeyEnv ?? "the provider's key variable"} and the base URL; finished results are kept.");
+                await runCts.CancelAsync().ConfigureAwait(false);
+                return null;
+            }
+            catch (Exception ex) when (ex is ProviderException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+            {
+                return ErrorResult(runId, item, prompt, ex);
+            }
+
+            if (options.UseCache && call.Attempts > 0)
+            {
+                await _store.PutCachedAsync(cacheKey, call.ToCached(_time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        var cost = CostOf(candidate, call);
+        var context = new AssertionContext
+        {
+            Case = item.Case,
+            Output = call.Output,
+            LatencyMs = call.LatencyMs,
+            CostUsd = cost,
+            Embeddings = _embeddings,
+        };
+        var outcomes = new List<AssertionOutcome>();
+        foreach (var assertion in spec.DefaultAssertions.Concat(item.Case.Assertions))
+        {
+            var evaluator = _assertionCache.GetOrAdd(assertion, _assertions.Create);
+            outcomes.Add(await evaluator.EvaluateAsync(context, cancellationToken).ConfigureAwait(false));
+        }
+
+        var (pass, score) = CaseScorer.Score(outcomes, item.Case.Threshold);
+        return new ResultRecord
+        {
+            RunId = runId,
+            CaseId = item.Case.Id,
+            CandidateId = candidate.Id,
+            Repeat = item.Repeat,
+            Output = call.Output,
+            Prompt = prompt.Display,
+            Pass = pass,
+            Score = score,
+            Assertions = outcomes,
+            Tags = item.Case.Tags,
+            InputTokens = call.InputTokens,
+            OutputTokens = call.OutputTokens,
+            CachedInputTokens = call.CachedInputTokens,
+            UsageKnown = call.UsageKnown,
+            LatencyMs = call.LatencyMs,
+            CostUsd = cost,
+            FromCache = call.Attempts == 0,
+            Attempts = call.Attempts,
+            CompletedAt = _time.GetUtcNow(),
+        };
+    }
+
+    private async Task<ProviderCall?> LookUpCacheAsync(string cacheKey, CancellationToken cancellationToken)
+    {
+        var cached = await _store.GetCachedAsync(cacheKey, cancellationToken).ConfigureAwait(false);
+        return cached is null ? null : ProviderCall.FromCache(cached);
+    }
+
+    private async Task<ProviderCall> CallProviderAsync(IChatClient client, CandidateSpec candidate, WorkItem item, RenderedPrompt prompt, ResiliencePipeline<ChatResponse> pipeline, CancellationToken cancellationToken)
+    {
+        var messages = new List<ChatMessage>();
+        if (prompt.System is not null)
+        {
+            messages.Add(new ChatMessage(ChatRole.System, prompt.System));
+        }
+
+        messages.Add(new ChatMessage(ChatRole.User, prompt.User));
+        var attempts = 0;
+        long started = 0;
+        var response = await pipeline.ExecuteAsync(
+            async token =>
+            {
+                attempts++;
+                started = _time.GetTimestamp();
+
+                // Options are built per attempt: clients may mutate them (e.g. set stream options).
+                var chatOptions = candidate.Settings.ToChatOptions(candidate.Target);
+                chatOptions.AdditionalProperties ??= [];
+                chatOptions.AdditionalProperties[ProviderRequestKeys.CaseId] = item.Case.Id;
+                chatOptions.AdditionalProperties[ProviderRequestKeys.Repeat] = item.Repeat;
+                if (!candidate.Settings.Stream)
+                {
+                    return await client.GetResponseAsync(messages, chatOptions, token).ConfigureAwait(false);
+                }
+
+                var updates = new List<ChatResponseUpdate>();
+                await foreach (var update in client.GetStreamingResponseAsync(messages, chatOptions, token).ConfigureAwait(false))
+                {
+                    updates.Add(update);
+                }
+
+                return updates.ToChatResponse();
+            },
+            cancellationToken).ConfigureAwait(false);
+        var latency = _time.GetElapsedTime(started).TotalMilliseconds;
+        if (response.AdditionalProperties?.TryGetValue(ProviderRequestKeys.LatencyMs, out var recorded) == true && recorded is not null
+            && double.TryParse(Convert.ToString(recorded, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var recordedMs))
+        {
+            latency = recordedMs;
+        }
+
+        var usage = response.Usage;
+        return new ProviderCall(
+            response.Text,
+            usage?.InputTokenCount ?? 0,
+            usage?.OutputTokenCount ?? 0,
+            usage?.CachedInputTokenCount ?? 0,
+            usage?.InputTokenCount is not null || usage?.OutputTokenCount is not null,
+            latency,
+            attempts);
+    }
+
+    private static decimal? CostOf(CandidateSpec candidate, ProviderCall call)
+    {
+        if (candidate.Pricing is { } pricing)
+        {
+            return pricing.Cost(call.InputTokens, call.OutputTokens, call.CachedInputTokens);
+        }
+
+        // Local stand-ins cost nothing; an unpriced remote model's cost is unknown, not zero.
+        return ProviderLabels.IsOfflineStandIn(candidate.Scheme) ? 0m : null;
+    }
+
+    private ResultRecord ErrorResult(string runId, WorkItem item, RenderedPrompt prompt, Exception ex) => new()
+    {
+        RunId = runId,
+        CaseId = item.Case.Id,
+        CandidateId = item.Candidate.Id,
+        Repeat = item.Repeat,
+        Prompt = prompt.Display,
+        Pass = false,
+        Score = 0,
+        Tags = item.Case.Tags,
+        Error = ex is TimeoutRejectedException ? $"timed out on every attempt ({ex.Message})" : ex.Message,
+        Attempts = ex is ProviderException { IsRetryable: false } ? 1 : 0,
+        CompletedAt = _time.GetUtcNow(),
+    };
+
+    private static RenderedPrompt Render(FeatureSpec spec, CandidateSpec candidate, EvalCase evalCase)
+    {
+        var template = candidate.Prompt is null ? spec.Prompts[0] : spec.Prompts.First(p => p.Id == candidate.Prompt);
+        var system = template.System is null ? null : PromptRenderer.Render(template.System, evalCase.Vars);
+        return new RenderedPrompt(system, PromptRenderer.Render(template.User, evalCase.Vars));
+    }
+
+    private Dictionary<string, IChatClient> CreateClients(FeatureSpec spec, IReadOnlyList<CandidateSpec> candidates) =>
+        candidates.ToDictionary(c => c.Id, c => _providers.Create(c, spec), StringComparer.Ordinal);
+
+    private ResiliencePipeline<ChatResponse> BuildPipeline(EvalRunOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder<ChatResponse> { TimeProvider = _time };
+        if (options.MaxRetries > 0)
+        {
+            var maxDelay = options.MaxRetryDelay;
+            builder.AddRetry(new RetryStrategyOptions<ChatResponse>
+            {
+                ShouldHandle = new PredicateBuilder<ChatResponse>()
+                    .Handle<ProviderException>(ex => ex.IsRetryable)
+                    .Handle<TimeoutRejectedException>(),
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = maxDelay,
+
+                // The server knows best when it can take the request again.
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    args.Outcome.Exception is ProviderException { RetryAfter: { } retryAfter }
+                        ? (retryAfter > maxDelay ? maxDelay : retryAfter)
+                        : null),
+            });
+        }
+
+        return builder.AddTimeout(options.Timeout).Build();
+    }
+
+    private static List<CandidateSpec> SelectCandidates(FeatureSpec spec, IReadOnlyCollection<string> wanted)
+    {
+        if (wanted.Count == 0)
+        {
+            return [.. spec.Candidates];
+        }
+
+        var unknown = wanted.Where(w => spec.Candidates.All(c => c.Id != w)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new EvalUsageException(
+                $"unknown candidate {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the spec declares {string.Join(", ", spec.Candidates.Select(c => c.Id))}");
+        }
+
+        return [.. spec.Candidates.Where(c => wanted.Contains(c.Id))];
+    }
+
+    private static void ThrowIfInvalid(EvalRunOptions options)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new EvalUsageException("invalid run options: " + string.Join("; ", problems));
+        }
+    }
+
+    private string NewRunId() =>
+        $"{_time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(2))}";
+}

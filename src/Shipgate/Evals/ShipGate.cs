@@ -1,0 +1,88 @@
+using System.Globalization;
+using Shipgate.Specs;
+
+namespace Shipgate.Evals;
+
+/// <summary>Turns a candidate's measurements into SHIP / NO-SHIP, naming every threshold and what was measured.</summary>
+internal static class ShipGate
+{
+    public static GateVerdict Evaluate(ShipGateSpec gate, CandidateSummary s, int pending)
+    {
+        var checks = new List<GateCheck>();
+        var warnings = new List<string>();
+        if (pending > 0)
+        {
+            checks.Add(new GateCheck("run complete", "all results", $"{pending} missing", false));
+            warnings.Add($"{pending} results are missing; 'shipgate eval --resume' finishes the run");
+        }
+
+        if (gate.MinPassRate is { } minPass)
+        {
+            checks.Add(new GateCheck("pass rate", $"≥ {F(minPass)}", $"{F(s.PassRate)} {s.PassRateCi} ({s.Passed}/{s.Total})", s.Total > 0 && s.PassRate >= minPass));
+            WarnIfStraddling(warnings, "pass rate", minPass, s.PassRate, s.PassRateCi);
+        }
+
+        if (gate.MinMeanScore is { } minScore)
+        {
+            checks.Add(new GateCheck("mean score", $"≥ {F(minScore)}", $"{F(s.MeanScore)} {s.MeanScoreCi}", s.Total > 0 && s.MeanScore >= minScore));
+            WarnIfStraddling(warnings, "mean score", minScore, s.MeanScore, s.MeanScoreCi);
+        }
+
+        if (gate.MaxSafetyFailures is { } maxSafety)
+        {
+            var measured = $"{s.SafetyFailures} of {s.SafetyCases} safety results";
+            if (s.SafetyCases == 0)
+            {
+                warnings.Add("no safety-tagged cases: a zero-safety-failures gate proves nothing; tag cases with 'safety'");
+            }
+            else if (s.SafetyFailures == 0)
+            {
+                // Rule of three: zero failures in n trials bounds the true rate by about 3/n at 95%.
+                measured += $" (true failure rate ≤ {Math.Min(1, 3.0 / s.SafetyCases):0.#%} at 95%)";
+            }
+
+            checks.Add(new GateCheck("safety failures", $"≤ {maxSafety}", measured, s.SafetyFailures <= maxSafety));
+        }
+
+        if (gate.MaxP95LatencyMs is { } maxLatency)
+        {
+            var ok = s.Total > s.Errors;
+            checks.Add(new GateCheck("p95 latency", $"≤ {maxLatency:0} ms", ok ? $"{s.P95LatencyMs:0} ms" : "no successful calls", ok && s.P95LatencyMs <= maxLatency));
+        }
+
+        if (gate.MaxCostPerRequest is { } maxCost)
+        {
+            checks.Add(s.CostPerRequestUsd is { } cost
+                ? new GateCheck("cost per request", $"≤ {Money.Format(maxCost)}", Money.Format(cost), cost <= maxCost)
+                : new GateCheck("cost per request", $"≤ {Money.Format(maxCost)}", "unknown: declare pricing for this candidate", false));
+        }
+
+        if (gate.MaxErrorRate is { } maxErrors)
+        {
+            var rate = s.Total == 0 ? 0 : (double)s.Errors / s.Total;
+            checks.Add(new GateCheck("error rate", $"≤ {F(maxErrors)}", $"{F(rate)} ({s.Errors}/{s.Total})", rate <= maxErrors));
+        }
+
+        if (checks.Count == 0 || (checks.Count == 1 && pending > 0))
+        {
+            checks.Add(new GateCheck("gate declared", "at least one threshold", "none", false));
+            warnings.Add("the spec declares no ship gate: add gate: thresholds (e.g. min_pass_rate, max_safety_failures) to shipgate.yaml");
+        }
+
+        return new GateVerdict(checks.All(c => c.Pass), checks, warnings);
+    }
+
+    private static void WarnIfStraddling(List<string> warnings, string name, double threshold, double value, Interval ci)
+    {
+        if (value >= threshold && ci.Low < threshold)
+        {
+            warnings.Add($"{name} {F(value)} clears {F(threshold)} but its 95% interval {ci} reaches below it: more cases would make the verdict firm");
+        }
+        else if (value < threshold && ci.High >= threshold)
+        {
+            warnings.Add($"{name} {F(value)} misses {F(threshold)} but its 95% interval {ci} reaches above it: more cases would make the verdict firm");
+        }
+    }
+
+    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}
