@@ -131,6 +131,7 @@ public sealed class EvalRunner
 
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var fatal = new FatalError();
+        var health = new CandidateHealth();
         var status = RunStatus.Completed;
         string? error = null;
         var executedNow = 0;
@@ -143,7 +144,7 @@ public sealed class EvalRunner
                 new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = runCts.Token },
                 async (item, token) =>
                 {
-                    var result = await ExecuteItemAsync(spec, run.Id, item, clients[item.Candidate.Id], pipeline, options, fatal, runCts, token).ConfigureAwait(false);
+                    var result = await ExecuteItemAsync(spec, run.Id, item, clients[item.Candidate.Id], pipeline, options, fatal, health, runCts, token).ConfigureAwait(false);
                     if (result is null)
                     {
                         return;
@@ -177,10 +178,17 @@ public sealed class EvalRunner
             error = fatal.Message;
         }
 
+        var results = await _store.GetResultsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
+        if (status == RunStatus.Completed && DeadCandidate(results) is { } dead)
+        {
+            // A candidate with no successful call has no quality to judge: the run failed, not the candidate.
+            status = RunStatus.Failed;
+            error = $"every call to candidate '{dead.CandidateId}' failed: {dead.Error}";
+        }
+
         var finishedAt = _time.GetUtcNow();
         await _store.FinishRunAsync(run.Id, status, finishedAt, error, CancellationToken.None).ConfigureAwait(false);
         var final = run with { Status = status, FinishedAt = finishedAt, Error = error };
-        var results = await _store.GetResultsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
         var report = EvalReportBuilder.Build(final, results, spec);
         return new RunOutcome(final, report, executedNow);
     }
@@ -193,6 +201,7 @@ public sealed class EvalRunner
         ResiliencePipeline<ChatResponse> pipeline,
         EvalRunOptions options,
         FatalError fatal,
+        CandidateHealth health,
         CancellationTokenSource runCts,
         CancellationToken cancellationToken)
     {
@@ -216,8 +225,18 @@ public sealed class EvalRunner
             }
             catch (Exception ex) when (ex is ProviderException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
             {
+                if (health.RecordFailure(candidate.Id))
+                {
+                    // Retrying a dead endpoint for every remaining case wastes minutes and proves nothing.
+                    fatal.Set($"candidate '{candidate.Id}' ({candidate.Provider}) failed {CandidateHealth.FailureLimit} calls in a row and none succeeded: {ex.Message}. " +
+                              "Is the endpoint up and the base URL right? Finished results are kept; 'shipgate eval --resume' continues.");
+                    await runCts.CancelAsync().ConfigureAwait(false);
+                }
+
                 return ErrorResult(runId, item, prompt, ex);
             }
+
+            health.RecordSuccess(candidate.Id);
 
             if (options.UseCache && call.Attempts > 0)
             {
@@ -265,6 +284,12 @@ public sealed class EvalRunner
             CompletedAt = _time.GetUtcNow(),
         };
     }
+
+    private static ResultRecord? DeadCandidate(IReadOnlyList<ResultRecord> results) =>
+        results.GroupBy(r => r.CandidateId)
+            .Where(g => g.All(r => r.Error is not null))
+            .Select(g => g.First())
+            .FirstOrDefault();
 
     private async Task<ProviderCall?> LookUpCacheAsync(string cacheKey, CancellationToken cancellationToken)
     {
