@@ -1,0 +1,106 @@
+using Shipgate.Testing;
+
+namespace Shipgate.Cli.Tests.Commands;
+
+public sealed class EvalCommandTests
+{
+    [Fact]
+    public async Task Eval_PassingSuite_ExitsZeroPrintsVerdictAndWritesReports()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature();
+
+        var code = await f.RunAsync("eval", ".");
+
+        Assert.Equal(0, code);
+        Assert.Contains("SHIP", f.Output, StringComparison.Ordinal);
+        Assert.Contains("pass rate ≥ 0.90", f.Output, StringComparison.Ordinal);
+        var reports = Directory.GetDirectories(Path.Combine(f.Folder, ".shipgate", "reports"));
+        var folder = Assert.Single(reports);
+        foreach (var file in new[] { "report.html", "report.md", "report.json", "report.xml" })
+        {
+            Assert.True(File.Exists(Path.Combine(folder, file)), file);
+        }
+    }
+
+    [Fact]
+    public async Task Eval_FailingGate_ExitsOne()
+    {
+        await using var f = await CliFixture.StartAsync(new StubServerOptions { Responder = _ => "I don't know." });
+        f.WriteFeature();
+
+        var code = await f.RunAsync("eval", ".", "--format", "none");
+
+        Assert.Equal(1, code);
+        Assert.Contains("NO-SHIP", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_InvalidSpec_ExitsTwoWithFileLineColumn()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(gate: "min_pass_rat: 0.9");
+
+        var code = await f.RunAsync("eval", ".");
+
+        Assert.Equal(2, code);
+        Assert.Matches(@"shipgate\.yaml:\d+:\d+", f.Output);
+        Assert.Contains("min_pass_rate", f.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", f.Output, StringComparison.Ordinal);
+        Assert.Equal(0, f.Server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Eval_ProviderDown_ExitsThree()
+    {
+        await using var f = await CliFixture.StartAsync();
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        f.WriteFeature(baseUrl: $"http://127.0.0.1:{port}/v1");
+
+        var code = await f.RunAsync("eval", ".", "--format", "none");
+
+        Assert.Equal(3, code);
+        Assert.Contains("failed", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_AuthRefused_ExitsThreeNamingTheKeyVariable()
+    {
+        await using var f = await CliFixture.StartAsync(new StubServerOptions { Rule = _ => StubFault.Status(401) });
+        f.WriteFeature();
+
+        var code = await f.RunAsync("eval", ".", "--format", "none");
+
+        Assert.Equal(3, code);
+        Assert.Contains("STUB_KEY", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_UnknownOption_ExitsTwo()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature();
+
+        var code = await f.RunAsync("eval", ".", "--bogus");
+
+        Assert.Equal(2, code);
+    }
+
+    [Fact]
+    public async Task Eval_SecondRun_MakesNoHttpCalls()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 4);
+        await f.RunAsync("eval", ".", "--format", "none");
+        var calls = f.Server.RequestCount;
+
+        var code = await f.RunAsync("eval", ".", "--format", "none");
+
+        Assert.Equal(0, code);
+        Assert.Equal(4, calls);
+        Assert.Equal(calls, f.Server.RequestCount);
+    }
+}
