@@ -157,9 +157,9 @@ internal sealed partial class SqliteRunStore : IRunStore
         // SQLite turns NaN into NULL; reject it here where the caller can see which result was wrong.
         if (!double.IsFinite(result.Score) || !double.IsFinite(result.LatencyMs))
         {
-            throw new ArgumentException(
+            return Task.FromException(new ArgumentException(
                 $"result for case {result.CaseId} candidate {result.CandidateId} repeat {result.Repeat}: Score ({result.Score}) and LatencyMs ({result.LatencyMs}) must be finite numbers.",
-                nameof(result));
+                nameof(result)));
         }
 
         var assertions = SqliteValues.ToJson(result.Assertions);
@@ -228,7 +228,7 @@ internal sealed partial class SqliteRunStore : IRunStore
         ArgumentNullException.ThrowIfNull(response);
         if (!double.IsFinite(response.LatencyMs))
         {
-            throw new ArgumentException($"cached response {key}: LatencyMs ({response.LatencyMs}) must be a finite number.", nameof(response));
+            return Task.FromException(new ArgumentException($"cached response {key}: LatencyMs ({response.LatencyMs}) must be a finite number.", nameof(response)));
         }
 
         return EnqueueAsync(() =>
@@ -426,11 +426,15 @@ internal sealed partial class SqliteRunStore : IRunStore
 
     private Task EnqueueAsync(Action apply, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         var write = new SqliteWrite(apply);
         if (!_writes.Writer.TryWrite(write))
         {
-            throw new ObjectDisposedException(nameof(SqliteRunStore), $"the store {DatabasePath} is closed.");
+            return Task.FromException(new ObjectDisposedException(nameof(SqliteRunStore), $"the store {DatabasePath} is closed."));
         }
 
         return write.Completion;
