@@ -185,6 +185,24 @@ public sealed class SqliteRunStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AddResultAsync_RejectedWritesQueuedWithGoodOnes_OnlyTheRejectedFail()
+    {
+        await using var store = Open();
+        await store.CreateRunAsync(Samples.Run());
+        // Queued without awaiting, so they share group-commit batches.
+        var good = Enumerable.Range(0, 50).Select(i => store.AddResultAsync(Samples.Result(caseId: $"case-{i}"))).ToList();
+        var unknownRun = store.AddResultAsync(Samples.Result("ghost"));
+        var duplicate = store.AddResultAsync(Samples.Result(caseId: "case-0"));
+        good.AddRange(Enumerable.Range(50, 50).Select(i => store.AddResultAsync(Samples.Result(caseId: $"case-{i}"))));
+
+        await Task.WhenAll(good);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => unknownRun);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => duplicate);
+
+        Assert.Equal(100, (await store.GetResultsAsync("run-1")).Count);
+    }
+
+    [Fact]
     public async Task AddResultAsync_NaNScore_ThrowsArgumentException()
     {
         await using var store = Open();
