@@ -146,6 +146,19 @@ public sealed class SqliteRunStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AddResultAsync_Cost_IsWrittenAsDecimalTextNotAFloat()
+    {
+        await using (var store = Open())
+        {
+            await store.CreateRunAsync(Samples.Run());
+            await store.AddResultAsync(Samples.Result() with { CostUsd = 0.000042m });
+        }
+
+        Assert.Equal("0.000042", RawSqlite.Scalar(_temp.DatabasePath, "SELECT cost_usd FROM results"));
+        Assert.Equal("text", RawSqlite.Scalar(_temp.DatabasePath, "SELECT typeof(cost_usd) FROM results"));
+    }
+
+    [Fact]
     public async Task AddResultAsync_DuplicateKey_ThrowsClearErrorAndKeepsFirst()
     {
         await using var store = Open();

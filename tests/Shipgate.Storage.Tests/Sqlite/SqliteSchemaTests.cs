@@ -47,17 +47,4 @@ public sealed class SqliteSchemaTests : IDisposable
 
         Assert.Equal("TEXT", RawSqlite.Scalar(_temp.DatabasePath, "SELECT type FROM pragma_table_info('results') WHERE name = 'cost_usd'"));
     }
-
-    [Fact]
-    public async Task Store_WritesCostAsDecimalText()
-    {
-        await using (var store = await SqliteRunStore.OpenAsync(_temp.DatabasePath, TimeProvider.System))
-        {
-            await store.CreateRunAsync(Samples.Run());
-            await store.AddResultAsync(Samples.Result() with { CostUsd = 0.000042m });
-        }
-
-        Assert.Equal("0.000042", RawSqlite.Scalar(_temp.DatabasePath, "SELECT cost_usd FROM results"));
-        Assert.Equal("text", RawSqlite.Scalar(_temp.DatabasePath, "SELECT typeof(cost_usd) FROM results"));
-    }
 }
