@@ -3,6 +3,7 @@ using Shipgate.Cli.Rendering;
 using Shipgate.Evals;
 using Shipgate.Providers;
 using Shipgate.Specs;
+using Shipgate.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -38,6 +39,11 @@ internal abstract class ShipgateCommand<TSettings>(IAnsiConsole console, Engine 
         catch (ProviderException ex)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {ex.ProviderId}: {ex.Message}");
+            return ExitCodes.RunFailed;
+        }
+        catch (StoreException ex)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
             return ExitCodes.RunFailed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
