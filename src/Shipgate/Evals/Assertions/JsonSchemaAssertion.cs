@@ -114,7 +114,7 @@ internal sealed partial class JsonSchemaAssertion : AssertionBase
             var m = TypeMessage().Match(message);
             if (m.Success)
             {
-                return $"expected {m.Groups["expected"].Value.Replace("\"", "", StringComparison.Ordinal)}, got {m.Groups["actual"].Value}";
+                return $"expected {Unquote(m.Groups["expected"].Value)}, got {Unquote(m.Groups["actual"].Value)}";
             }
 
             if (Resolve(root, pointer) is { } value)
@@ -125,6 +125,8 @@ internal sealed partial class JsonSchemaAssertion : AssertionBase
 
         return message;
     }
+
+    private static string Unquote(string text) => text.Replace("\"", "", StringComparison.Ordinal);
 
     /// <summary>JSON Pointer <c>/items/0/price</c> as <c>$.items[0].price</c>.</summary>
     private static string JsonPath(string pointer)
