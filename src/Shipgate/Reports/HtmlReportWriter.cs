@@ -45,7 +45,11 @@ internal sealed class HtmlReportWriter : IReportWriter
         var run = report.Run;
         var verdict = report.Ship ? "SHIP" : "NO-SHIP";
         h.Append("<header>\n<h1>").Append(E(run.Feature)).Append(" <span class=\"verdict ").Append(report.Ship ? "ship" : "noship")
-            .Append("\">").Append(verdict).Append("</span></h1>\n<dl class=\"meta\">\n");
+            .Append("\">").Append(verdict).Append("</span></h1>\n");
+        var shipping = report.Candidates.Where(c => c.Verdict.Ship).Select(c => E(ReportText.CandidateLabel(c))).ToList();
+        h.Append("<p class=\"lead\">").Append(shipping.Count > 0
+            ? "Passing the ship gate: " + string.Join(", ", shipping)
+            : "No candidate passes the ship gate.").Append("</p>\n<dl class=\"meta\">\n");
         Meta(h, "Run", $"<code>{E(run.Id)}</code>");
         Meta(h, "Status", E(run.Status.ToString()));
         Meta(h, "Started", E(ReportText.Date(run.StartedAt)));
@@ -329,6 +333,7 @@ internal sealed class HtmlReportWriter : IReportWriter
         h1 { font-size: 24px; margin: 0 0 8px; } h2 { font-size: 18px; margin: 28px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
         h3 { font-size: 15px; margin: 12px 0 6px; } h4 { font-size: 14px; margin: 0 0 4px; }
         code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
+        .lead { margin: 0 0 10px; font-size: 15px; }
         .meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; }
         .meta dt { color: var(--muted); } .meta dd { margin: 0; }
         .verdict { display: inline-block; padding: 1px 10px; border-radius: 4px; font-weight: 700; font-size: 0.85em; letter-spacing: .03em; }

@@ -25,7 +25,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
         md.Append("# Shipgate eval: ").AppendLine(Inline(run.Feature)).AppendLine();
         var shipping = report.Candidates.Where(c => c.Verdict.Ship).Select(c => Inline(ReportText.CandidateLabel(c))).ToList();
         md.AppendLine(report.Ship
-            ? $"**Verdict: SHIP** ({string.Join(", ", shipping)})"
+            ? $"**Verdict: SHIP** — passing the ship gate: {string.Join(", ", shipping)}"
             : "**Verdict: NO-SHIP** (no candidate passes the ship gate)").AppendLine();
 
         md.AppendLine("| | |").AppendLine("|---|---|");

@@ -23,7 +23,7 @@ public sealed class MarkdownReportWriterTests
     [Fact]
     public void Render_Verdicts_OneLinePerCandidateWithChecks()
     {
-        Assert.Contains("**Verdict: SHIP** (baseline (offline stand-in))", _md, StringComparison.Ordinal);
+        Assert.Contains("**Verdict: SHIP** — passing the ship gate: baseline (offline stand-in)", _md, StringComparison.Ordinal);
         Assert.Contains("- **gpt-4o-mini: NO-SHIP** — failed: pass rate, max p95 latency", Lines);
         Assert.Contains("- **baseline (offline stand-in): SHIP** — all 1 gate checks pass", Lines);
         Assert.Contains("  - ✗ max p95 latency ≤ 3000 ms: measured 3120 ms", Lines);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Shipgate.Specs;
 
 namespace Shipgate.Evals.Assertions;
@@ -27,8 +28,18 @@ internal sealed class SimilarAssertion : AssertionBase
             return AssertionCheck.Failed("similar: no embedding generator configured for this run (the runner must supply local embeddings)");
         }
 
-        var generator = context.Embeddings();
-        var embeddings = await generator.GenerateAsync([context.Output, reference], cancellationToken: cancellationToken).ConfigureAwait(false);
+        GeneratedEmbeddings<Embedding<float>> embeddings;
+        try
+        {
+            var generator = context.Embeddings();
+            embeddings = await generator.GenerateAsync([context.Output, reference], cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One broken embedding call fails this assertion, not the run.
+            return AssertionCheck.Failed($"similar: embedding failed: {ex.Message}");
+        }
+
         if (embeddings.Count != 2)
         {
             return AssertionCheck.Failed($"similar: embedding generator returned {embeddings.Count} vectors for 2 inputs");
