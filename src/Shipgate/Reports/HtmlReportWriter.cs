@@ -377,11 +377,13 @@ internal sealed class HtmlReportWriter : IReportWriter
           var filter = document.getElementById('filter');
           var failing = document.getElementById('failing');
           var shown = document.getElementById('shown');
+          var texts = [];
           function apply() {
             var q = (filter.value || '').trim().toLowerCase();
             var n = 0;
-            cases.forEach(function (c) {
-              var text = c.dataset.search + ' ' + (q.length > 2 ? c.textContent.toLowerCase() : '');
+            cases.forEach(function (c, i) {
+              if (q.length > 2 && texts[i] === undefined) { texts[i] = c.textContent.toLowerCase(); }
+              var text = c.dataset.search + ' ' + (q.length > 2 ? texts[i] : '');
               var ok = (!q || text.indexOf(q) >= 0) && (!failing.checked || c.dataset.failing === 'true');
               c.hidden = !ok;
               if (ok) { n++; }

@@ -78,6 +78,13 @@ internal static partial class JsonOutput
             message = message[..cut];
         }
 
+        // System.Text.Json suggests changing reader options; a model output cannot, so drop the advice.
+        var advice = message.IndexOf(" Change the reader options", StringComparison.Ordinal);
+        if (advice >= 0)
+        {
+            message = message[..advice];
+        }
+
         message = message.TrimEnd('.', ' ');
         return ex.LineNumber is { } lineNumber
             ? $"{message} at line {lineNumber + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}"
