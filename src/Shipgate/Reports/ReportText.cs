@@ -1,0 +1,98 @@
+using System.Globalization;
+using Shipgate.Evals;
+using Shipgate.Runs;
+
+namespace Shipgate.Reports;
+
+/// <summary>Numbers and ordering every renderer shares, so the formats agree with each other.</summary>
+internal static class ReportText
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Percent(double share) => double.IsFinite(share) ? (share * 100).ToString("0.0", Inv) + "%" : "n/a";
+
+    public static string PercentCi(Interval ci) => $"[{Percent(ci.Low)}, {Percent(ci.High)}]";
+
+    public static string Score(double score) => double.IsFinite(score) ? score.ToString("0.00", Inv) : "n/a";
+
+    public static string ScoreCi(Interval ci) => $"[{Score(ci.Low)}, {Score(ci.High)}]";
+
+    public static string Ms(double ms) => double.IsFinite(ms) ? ms.ToString("#,0", Inv) + " ms" : "n/a";
+
+    public static string Count(long n) => n.ToString("#,0", Inv);
+
+    public static string Date(DateTimeOffset? at) => at is { } t ? t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Inv) : "—";
+
+    public static string Plan(RunRecord run)
+    {
+        var cases = run.CaseIds.Count;
+        var candidates = run.Candidates.Count;
+        return $"{cases} case{(cases == 1 ? "" : "s")} × {candidates} candidate{(candidates == 1 ? "" : "s")} × "
+            + $"{run.Repeats} repeat{(run.Repeats == 1 ? "" : "s")} = {run.PlannedCount} results";
+    }
+
+    /// <summary>Case ids in plan order, then any that only appear in results.</summary>
+    public static IReadOnlyList<string> CaseIds(EvalReport report)
+    {
+        var ids = new List<string>(report.Run.CaseIds);
+        var seen = new HashSet<string>(ids, StringComparer.Ordinal);
+        ids.AddRange(report.Results.Select(r => r.CaseId).Where(seen.Add));
+        return ids;
+    }
+
+    /// <summary>Candidate ids in summary order, then any that only appear in results.</summary>
+    public static IReadOnlyList<string> CandidateIds(EvalReport report)
+    {
+        var ids = report.Candidates.Select(c => c.CandidateId).ToList();
+        var seen = new HashSet<string>(ids, StringComparer.Ordinal);
+        ids.AddRange(report.Results.Select(r => r.CandidateId).Where(seen.Add));
+        return ids;
+    }
+
+    /// <summary>Results ordered by case (plan order), candidate (summary order), repeat.</summary>
+    public static IReadOnlyList<ResultRecord> Ordered(EvalReport report)
+    {
+        var caseRank = Rank(CaseIds(report));
+        var candidateRank = Rank(CandidateIds(report));
+        return report.Results
+            .OrderBy(r => caseRank[r.CaseId])
+            .ThenBy(r => candidateRank[r.CandidateId])
+            .ThenBy(r => r.Repeat)
+            .ToList();
+    }
+
+    public static ResultState State(ResultRecord result) =>
+        result.Error is not null ? ResultState.Error : result.Pass ? ResultState.Pass : ResultState.Fail;
+
+    /// <summary>Why a result did not pass: its failing assertions' reasons, or the provider error.</summary>
+    public static IReadOnlyList<string> FailureReasons(ResultRecord result)
+    {
+        if (result.Error is not null)
+        {
+            return ["provider error: " + result.Error];
+        }
+
+        var reasons = result.Assertions.Where(a => !a.Pass).Select(a => $"{a.Type}: {a.Reason}").ToList();
+        if (reasons.Count == 0 && !result.Pass)
+        {
+            reasons.Add($"score {Score(result.Score)} below the case threshold");
+        }
+
+        return reasons;
+    }
+
+    /// <summary>Display name of a candidate, labelled when it is an offline stand-in.</summary>
+    public static string CandidateLabel(CandidateSummary candidate) =>
+        candidate.OfflineStandIn ? candidate.CandidateId + " (offline stand-in)" : candidate.CandidateId;
+
+    private static Dictionary<string, int> Rank(IReadOnlyList<string> ids)
+    {
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            rank.TryAdd(ids[i], i);
+        }
+
+        return rank;
+    }
+}
