@@ -1,3 +1,4 @@
+using Shipgate.Cost;
 using System.Globalization;
 using Shipgate.Evals;
 using Spectre.Console;
@@ -28,7 +29,7 @@ internal static class ConsoleReportRenderer
                 new Text(c.Errors.ToString(CultureInfo.InvariantCulture)),
                 new Text($"{c.P95LatencyMs:0} ms"),
                 new Text($"{c.InputTokens:N0}/{c.OutputTokens:N0}"),
-                new Text(c.CostPerRequestUsd is { } cost ? Money.Format(cost) : "unknown"),
+                new Text(c.CostPerRequestUsd is { } cost ? MoneyFormat.Usd(cost) : "unknown"),
                 new Markup(c.Verdict.Ship ? "[green bold]SHIP[/]" : "[red bold]NO-SHIP[/]"));
         }
 

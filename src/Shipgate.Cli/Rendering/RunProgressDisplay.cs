@@ -1,3 +1,4 @@
+using Shipgate.Cost;
 using Shipgate.Evals;
 using Spectre.Console;
 
@@ -57,7 +58,7 @@ internal static class RunProgressDisplay
     }
 
     private static string Describe(RunProgress p) =>
-        $"{p.Done}/{p.Planned} done · pass {p.PassRate:0%} · {p.Errors} errors · {p.FromCache} cached · {p.Tokens:N0} tokens · {Money.Format(p.CostUsd)}";
+        $"{p.Done}/{p.Planned} done · pass {p.PassRate:0%} · {p.Errors} errors · {p.FromCache} cached · {p.Tokens:N0} tokens · {MoneyFormat.Usd(p.CostUsd)}";
 
     private sealed class LatestProgress(Action<RunProgress>? onReport = null) : IProgress<RunProgress>
     {

@@ -1,3 +1,4 @@
+using Shipgate.Cost;
 using System.Globalization;
 using Shipgate.Specs;
 
@@ -53,8 +54,8 @@ internal static class ShipGate
         if (gate.MaxCostPerRequest is { } maxCost)
         {
             checks.Add(s.CostPerRequestUsd is { } cost
-                ? new GateCheck("cost per request", $"≤ {Money.Format(maxCost)}", Money.Format(cost), cost <= maxCost)
-                : new GateCheck("cost per request", $"≤ {Money.Format(maxCost)}", "unknown: declare pricing for this candidate", false));
+                ? new GateCheck("cost per request", $"≤ {MoneyFormat.Usd(maxCost)}", MoneyFormat.Usd(cost), cost <= maxCost)
+                : new GateCheck("cost per request", $"≤ {MoneyFormat.Usd(maxCost)}", "unknown: declare pricing for this candidate", false));
         }
 
         if (gate.MaxErrorRate is { } maxErrors)

@@ -1,3 +1,4 @@
+using Shipgate.Cost;
 using System.Globalization;
 using System.Net;
 using System.Text;

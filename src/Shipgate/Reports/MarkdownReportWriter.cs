@@ -1,3 +1,4 @@
+using Shipgate.Cost;
 using System.Text;
 using Shipgate.Evals;
 

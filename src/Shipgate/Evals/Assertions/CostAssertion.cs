@@ -1,3 +1,4 @@
+using Shipgate.Cost;
 using Shipgate.Reports;
 using Shipgate.Specs;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Shipgate.Reports;
+namespace Shipgate.Cost;
 
 /// <summary>USD for people: <c>$0.0123</c>, <c>$0.000042</c> (at least two significant digits for tiny costs), <c>$12.35</c>.</summary>
 internal static class MoneyFormat
