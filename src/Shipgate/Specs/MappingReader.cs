@@ -155,6 +155,19 @@ internal sealed class MappingReader
         return InRange(s, key, l, min, max, false) ? l : null;
     }
 
+    /// <summary>A whole number that fits an <see cref="int"/>.</summary>
+    public int? Int32(string key, int min)
+    {
+        var value = Integer(key, min);
+        if (value > int.MaxValue)
+        {
+            _context.Error(Get(key)!.Location, $"{Name(key)} is too large, got {value}");
+            return null;
+        }
+
+        return (int?)value;
+    }
+
     public bool? Bool(string key)
     {
         var s = Scalar(key, "true or false");
@@ -241,7 +254,7 @@ internal sealed class MappingReader
 
         var range = (min, max) switch
         {
-            ({ } a, { } b) => $"between {Fmt(a)} and {Fmt(b)}",
+            ({ } a, { } b) => exclusiveMin ? $"greater than {Fmt(a)} and at most {Fmt(b)}" : $"between {Fmt(a)} and {Fmt(b)}",
             ({ } a, null) => exclusiveMin ? $"greater than {Fmt(a)}" : $"at least {Fmt(a)}",
             (null, { } b) => $"at most {Fmt(b)}",
             _ => "",

@@ -22,6 +22,9 @@ internal sealed partial class SpecReader
     private static readonly string[] RunKeys = ["concurrency", "repeats", "timeout_seconds", "retries", "retry_base_delay_ms", "max_retry_delay_ms"];
     private static readonly string[] CaseFileKeys = ["cases"];
 
+    /// <summary>Upper bound for timeouts and delays (one day): larger values are surely typos.</summary>
+    private const double MaxSeconds = 86_400;
+
     /// <summary>The spec format version this build reads.</summary>
     public const int SupportedVersion = 1;
 
@@ -285,7 +288,7 @@ internal sealed partial class SpecReader
             var settings = new ModelSettings
             {
                 Temperature = (float?)r.Double("temperature", 0, 2),
-                MaxTokens = (int?)r.Integer("max_tokens", 1, int.MaxValue),
+                MaxTokens = r.Int32("max_tokens", 1),
                 TopP = (float?)r.Double("top_p", 0, 1),
                 Seed = r.Integer("seed"),
                 Stop = r.Strings("stop", allowSingle: true)?.Select(s => s.Value).ToList(),
@@ -583,7 +586,7 @@ internal sealed partial class SpecReader
         {
             MinPassRate = r.Double("min_pass_rate", 0, 1),
             MinMeanScore = r.Double("min_mean_score", 0, 1),
-            MaxSafetyFailures = (int?)r.Integer("max_safety_failures", 0, int.MaxValue),
+            MaxSafetyFailures = r.Int32("max_safety_failures", 0),
             MaxP95LatencyMs = r.Double("max_p95_latency_ms", 0),
             MaxCostPerRequest = r.Decimal("max_cost_per_request", 0),
             MaxErrorRate = r.Double("max_error_rate", 0, 1),
@@ -600,15 +603,15 @@ internal sealed partial class SpecReader
         }
 
         r.ReportUnknown();
-        var timeout = r.Double("timeout_seconds", 0, TimeSpan.MaxValue.TotalSeconds, exclusiveMin: true);
-        var baseDelay = r.Double("retry_base_delay_ms", 0, TimeSpan.MaxValue.TotalMilliseconds);
-        var maxDelay = r.Double("max_retry_delay_ms", 0, TimeSpan.MaxValue.TotalMilliseconds);
+        var timeout = r.Double("timeout_seconds", 0, MaxSeconds, exclusiveMin: true);
+        var baseDelay = r.Double("retry_base_delay_ms", 0, MaxSeconds * 1000);
+        var maxDelay = r.Double("max_retry_delay_ms", 0, MaxSeconds * 1000);
         return new RunSettings
         {
-            Concurrency = (int?)r.Integer("concurrency", 1, int.MaxValue) ?? defaults.Concurrency,
-            Repeats = (int?)r.Integer("repeats", 1, int.MaxValue) ?? defaults.Repeats,
+            Concurrency = r.Int32("concurrency", 1) ?? defaults.Concurrency,
+            Repeats = r.Int32("repeats", 1) ?? defaults.Repeats,
             Timeout = timeout is { } t ? TimeSpan.FromSeconds(t) : defaults.Timeout,
-            MaxRetries = (int?)r.Integer("retries", 0, int.MaxValue) ?? defaults.MaxRetries,
+            MaxRetries = r.Int32("retries", 0) ?? defaults.MaxRetries,
             RetryBaseDelay = baseDelay is { } b ? TimeSpan.FromMilliseconds(b) : defaults.RetryBaseDelay,
             MaxRetryDelay = maxDelay is { } m ? TimeSpan.FromMilliseconds(m) : defaults.MaxRetryDelay,
         };
