@@ -768,4 +768,106 @@ public sealed class SpecLoaderTests
         Assert.Equal("s.json", a.Value);
         Assert.IsType<JsonObject>(a.Schema);
     }
+    [Fact]
+    public void Load_MissingReplayAndSchemaFiles_ReportsEach()
+    {
+        using var f = new TempFeature();
+        f.Write("shipgate.yaml", MinimalSpec.Replace("local:extractive", "replay:runs/old.jsonl", StringComparison.Ordinal))
+            .Write("cases/a.yaml", OneCase + "  assertions:\n    - type: json-schema\n      value: schemas/none.json\n");
+
+        var errors = f.Errors();
+
+        Assert.Equal(
+            [
+                "shipgate.yaml:9:15: replay file 'runs/old.jsonl' not found",
+                "cases/a.yaml:5:14: schema file 'schemas/none.json' not found",
+            ],
+            errors.Select(e => $"{e.Location}: {e.Message}"));
+    }
+
+    [Fact]
+    public void Load_ReplayAndExecProviders_Accepted()
+    {
+        using var f = new TempFeature();
+        f.Write("shipgate.yaml", MinimalSpec.Replace("suite:", "  - id: rec\n    provider: replay:runs/old.jsonl\n  - id: cmd\n    provider: exec:python3 answer.py --fast\nsuite:", StringComparison.Ordinal))
+            .Write("runs/old.jsonl", "{}\n")
+            .Write("cases/a.yaml", OneCase);
+
+        var spec = f.Load();
+
+        Assert.Equal(("replay", "runs/old.jsonl"), (spec.Candidates[1].Scheme, spec.Candidates[1].Target));
+        Assert.Equal(("exec", "python3 answer.py --fast"), (spec.Candidates[2].Scheme, spec.Candidates[2].Target));
+    }
+
+    [Fact]
+    public void Load_PromptWithUserAndFile_ReportsConflict()
+    {
+        using var f = new TempFeature();
+        f.Write("shipgate.yaml", MinimalSpec.Replace("    user: \"Q: {{question}}\"\n", "    user: \"Q: {{question}}\"\n    file: p.txt\n", StringComparison.Ordinal))
+            .Write("p.txt", "x")
+            .Write("cases/a.yaml", OneCase);
+
+        var e = f.SingleError();
+
+        Assert.Equal("shipgate.yaml:7:11: prompt 'answer' has both 'user' and 'file'", $"{e.Location}: {e.Message}");
+    }
+
+    [Fact]
+    public void Load_CsvUnclosedQuote_ReportsCell()
+    {
+        using var f = new TempFeature();
+        f.Write("shipgate.yaml", MinimalSpec + "    - cases/table.csv\n").Write("cases/a.yaml", OneCase)
+            .Write("cases/table.csv", "id,question\nt1,ok\nt2,\"never closed\n");
+
+        var e = f.SingleError();
+
+        Assert.Equal(new SourceLocation("cases/table.csv", 3, 4), e.Location);
+        Assert.Equal("unclosed quote in CSV", e.Message);
+    }
+
+    [Fact]
+    public void Load_JsonlLineNotAnObject_ReportsLine()
+    {
+        using var f = new TempFeature();
+        f.Write("shipgate.yaml", MinimalSpec + "    - cases/more.jsonl\n").Write("cases/a.yaml", OneCase)
+            .Write("cases/more.jsonl", "[1, 2]\n");
+
+        var e = f.SingleError();
+
+        Assert.Equal("cases/more.jsonl:1:1: expected a mapping for a case, got a list", $"{e.Location}: {e.Message}");
+    }
+
+    [Fact]
+    public void Load_VarIsAList_ReportsVar()
+    {
+        using var f = new TempFeature();
+        f.Write("shipgate.yaml", MinimalSpec).Write("cases/a.yaml", "- id: c1\n  vars:\n    question: [a, b]\n");
+
+        var errors = f.Errors();
+
+        Assert.Equal(new SourceLocation("cases/a.yaml", 3, 15), errors[0].Location);
+        Assert.Equal("expected a string for var 'question' in case 'c1', got a list", errors[0].Message);
+    }
+
+    [Fact]
+    public void Load_YamlAnchorsAndAliases_AreResolved()
+    {
+        using var f = new TempFeature();
+        f.Write("shipgate.yaml", MinimalSpec).Write("cases/a.yaml", """
+            - id: c1
+              vars: &v { question: hi }
+              assertions: &checks
+                - type: icontains
+                  value: hi
+            - id: c2
+              vars: *v
+              assertions: *checks
+
+            """);
+
+        var spec = f.Load();
+
+        Assert.Equal("hi", spec.Cases[1].Vars["question"]);
+        Assert.Equal("hi", Assert.Single(spec.Cases[1].Assertions).Value);
+    }
 }
