@@ -90,9 +90,9 @@ internal sealed partial class SpecReader
             RootDirectory = _context.RootDirectory,
             SpecFile = _specFile,
             KnowledgeFiles = knowledge,
-            Prompts = [.. prompts.Select(p => p.Template)],
-            Candidates = [.. candidates.Select(c => c.Spec)],
-            Cases = [.. cases.Select(c => c.Case)],
+            Prompts = prompts,
+            Candidates = candidates,
+            Cases = cases,
             DefaultAssertions = defaults,
             Gate = gate,
             Run = run,
@@ -148,9 +148,9 @@ internal sealed partial class SpecReader
         _context.Error(pattern.Location, message, $"paths are relative to the feature folder ({_context.RootDirectory})");
     }
 
-    private List<LoadedPrompt> ReadPrompts(MappingReader root)
+    private List<PromptTemplate> ReadPrompts(MappingReader root)
     {
-        var result = new List<LoadedPrompt>();
+        var result = new List<PromptTemplate>();
         var seq = root.Sequence("prompts", required: true);
         if (seq is not null && seq.Items.Count == 0)
         {
@@ -203,14 +203,14 @@ internal sealed partial class SpecReader
                 continue;
             }
 
-            var previous = result.FirstOrDefault(p => p.Template.Id == idNode.Value);
+            var previous = result.FirstOrDefault(p => p.Id == idNode.Value);
             if (previous is not null)
             {
-                _context.Error(idNode.Location, $"duplicate prompt id '{idNode.Value}' (first at {previous.Template.Location})", "prompt ids must be unique");
+                _context.Error(idNode.Location, $"duplicate prompt id '{idNode.Value}' (first at {previous.Location})", "prompt ids must be unique");
                 continue;
             }
 
-            result.Add(new LoadedPrompt(new PromptTemplate(idNode.Value, system, user, r.Location)));
+            result.Add(new PromptTemplate(idNode.Value, system, user, r.Location));
         }
 
         return result;
@@ -253,9 +253,9 @@ internal sealed partial class SpecReader
         return Decode(bytes);
     }
 
-    private List<LoadedCandidate> ReadCandidates(MappingReader root, List<LoadedPrompt> prompts)
+    private List<CandidateSpec> ReadCandidates(MappingReader root, List<PromptTemplate> prompts)
     {
-        var result = new List<LoadedCandidate>();
+        var result = new List<CandidateSpec>();
         var seq = root.Sequence("candidates", required: true);
         if (seq is not null && seq.Items.Count == 0)
         {
@@ -279,9 +279,9 @@ internal sealed partial class SpecReader
             r.ReportUnknown();
             var provider = ReadProvider(r);
             var promptNode = r.Scalar("prompt", "a prompt id");
-            if (promptNode is not null && prompts.Count > 0 && prompts.All(p => p.Template.Id != promptNode.Value))
+            if (promptNode is not null && prompts.Count > 0 && prompts.All(p => p.Id != promptNode.Value))
             {
-                _context.Error(promptNode.Location, $"unknown prompt '{promptNode.Value}' in {r.Where}", DidYouMean.Hint(promptNode.Value, prompts.Select(p => p.Template.Id).ToList(), "prompts"));
+                _context.Error(promptNode.Location, $"unknown prompt '{promptNode.Value}' in {r.Where}", DidYouMean.Hint(promptNode.Value, prompts.Select(p => p.Id).ToList(), "prompts"));
                 promptNode = null;
             }
 
@@ -315,14 +315,14 @@ internal sealed partial class SpecReader
                 continue;
             }
 
-            var previous = result.FirstOrDefault(c => c.Spec.Id == idNode.Value);
+            var previous = result.FirstOrDefault(c => c.Id == idNode.Value);
             if (previous is not null)
             {
-                _context.Error(idNode.Location, $"duplicate candidate id '{idNode.Value}' (first at {previous.Spec.Location})", "candidate ids must be unique");
+                _context.Error(idNode.Location, $"duplicate candidate id '{idNode.Value}' (first at {previous.Location})", "candidate ids must be unique");
                 continue;
             }
 
-            result.Add(new LoadedCandidate(new CandidateSpec
+            result.Add(new CandidateSpec
             {
                 Id = idNode.Value,
                 Provider = provider,
@@ -333,7 +333,7 @@ internal sealed partial class SpecReader
                 Pricing = pricing,
                 Options = options,
                 Location = r.Location,
-            }));
+            });
         }
 
         return result;
@@ -427,10 +427,10 @@ internal sealed partial class SpecReader
         return options;
     }
 
-    private List<LoadedCase> ReadSuite(MappingReader root)
+    private List<EvalCase> ReadSuite(MappingReader root)
     {
         var errorsBefore = Errors.Count;
-        var cases = new List<LoadedCase>();
+        var cases = new List<EvalCase>();
         var suite = _context.Mapping(root.Get("suite"), "'suite'", "suite", null, SuiteKeys);
         if (suite is null)
         {
@@ -486,7 +486,7 @@ internal sealed partial class SpecReader
         return cases;
     }
 
-    private void AddCase(List<LoadedCase> cases, SpecNode node)
+    private void AddCase(List<EvalCase> cases, SpecNode node)
     {
         var c = _cases.ReadCase(node);
         if (c is null)
@@ -494,14 +494,14 @@ internal sealed partial class SpecReader
             return;
         }
 
-        var previous = cases.FirstOrDefault(x => x.Case.Id == c.Id);
+        var previous = cases.FirstOrDefault(x => x.Id == c.Id);
         if (previous is not null)
         {
-            _context.Error(c.Location, $"duplicate case id '{c.Id}' (first at {previous.Case.Location})", "case ids must be unique across the suite");
+            _context.Error(c.Location, $"duplicate case id '{c.Id}' (first at {previous.Location})", "case ids must be unique across the suite");
             return;
         }
 
-        cases.Add(new LoadedCase(c));
+        cases.Add(c);
     }
 
     private IEnumerable<SpecNode> ReadCaseFile(string file)
@@ -618,7 +618,7 @@ internal sealed partial class SpecReader
     }
 
     /// <summary>Every {{var}} of every prompt a candidate renders must be defined by every case.</summary>
-    private void CheckVars(List<LoadedPrompt> prompts, List<LoadedCandidate> candidates, List<LoadedCase> cases)
+    private void CheckVars(List<PromptTemplate> prompts, List<CandidateSpec> candidates, List<EvalCase> cases)
     {
         if (prompts.Count == 0)
         {
@@ -626,27 +626,27 @@ internal sealed partial class SpecReader
         }
 
         var used = candidates
-            .Select(c => prompts.FirstOrDefault(p => p.Template.Id == c.Spec.Prompt) ?? prompts[0])
+            .Select(c => prompts.FirstOrDefault(p => p.Id == c.Prompt) ?? prompts[0])
             .Distinct()
             .ToList();
         foreach (var prompt in used)
         {
-            var names = PromptRenderer.Variables(prompt.Template.System).Concat(PromptRenderer.Variables(prompt.Template.User)).Distinct().ToList();
-            foreach (var c in cases.Select(x => x.Case))
+            var names = PromptRenderer.Variables(prompt.System).Concat(PromptRenderer.Variables(prompt.User)).Distinct().ToList();
+            foreach (var c in cases)
             {
                 var missing = names.Where(n => !c.Vars.ContainsKey(n)).ToList();
                 if (missing.Count > 0)
                 {
                     var list = string.Join(", ", missing.Select(n => "{{" + n + "}}"));
-                    _context.Error(c.Location, $"case '{c.Id}' does not define {list} used by prompt '{prompt.Template.Id}'", $"add {(missing.Count == 1 ? "it" : "them")} under the case's vars (extra vars are fine)");
+                    _context.Error(c.Location, $"case '{c.Id}' does not define {list} used by prompt '{prompt.Id}'", $"add {(missing.Count == 1 ? "it" : "them")} under the case's vars (extra vars are fine)");
                 }
             }
         }
     }
 
-    private void CheckSimilarReferences(List<AssertionSpec> defaults, List<LoadedCase> cases)
+    private void CheckSimilarReferences(List<AssertionSpec> defaults, List<EvalCase> cases)
     {
-        foreach (var c in cases.Select(x => x.Case).Where(c => c.Reference is null))
+        foreach (var c in cases.Where(c => c.Reference is null))
         {
             foreach (var a in defaults.Concat(c.Assertions).Where(a => a.Type == AssertionTypes.Similar && a.Value is null))
             {
@@ -697,10 +697,4 @@ internal sealed partial class SpecReader
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex EnvNamePattern();
-
-    private sealed record LoadedPrompt(PromptTemplate Template);
-
-    private sealed record LoadedCandidate(CandidateSpec Spec);
-
-    private sealed record LoadedCase(EvalCase Case);
 }
