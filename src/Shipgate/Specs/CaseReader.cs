@@ -1,0 +1,318 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Json.Schema;
+
+namespace Shipgate.Specs;
+
+/// <summary>Validates case and assertion nodes (from any file format) into <see cref="EvalCase"/> and <see cref="AssertionSpec"/>.</summary>
+internal sealed partial class CaseReader(SpecContext context, List<string> pulledFiles)
+{
+    public static readonly IReadOnlyList<string> CaseKeys = ["id", "description", "tags", "vars", "reference", "context", "threshold", "assertions"];
+
+    public EvalCase? ReadCase(SpecNode node)
+    {
+        var r = context.Mapping(node, "a case", null, "this case", CaseKeys);
+        if (r is null)
+        {
+            if (node is ScalarNode { IsNull: true })
+            {
+                context.Error(node.Location, "empty case", "remove the empty '-' item or give it an id");
+            }
+
+            return null;
+        }
+
+        var idNode = r.Scalar("id", "a string", required: true);
+        var id = idNode?.Value;
+        if (idNode is not null && !IdPattern().IsMatch(idNode.Value))
+        {
+            context.Error(idNode.Location, $"case id '{idNode.Value}' may contain only letters, digits, '.', '_' and '-'", null);
+        }
+
+        r.Owner = id is null ? "this case" : $"case '{id}'";
+        r.ReportUnknown();
+
+        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (r.Get("vars") is { } varsNode)
+        {
+            var vr = context.Mapping(varsNode, r.Name("vars"), null, $"the vars of {r.Owner}", []);
+            if (vr is not null)
+            {
+                var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
+                foreach (var (key, value) in vr.Node.Entries)
+                {
+                    if (seen.TryGetValue(key.Value, out var first))
+                    {
+                        context.Error(key.Location, $"duplicate key '{key.Value}' (first at line {first.Location.Line})", "keep one of them");
+                        continue;
+                    }
+
+                    seen[key.Value] = key;
+                    if (value is ScalarNode s)
+                    {
+                        vars[key.Value] = s.IsNull ? "" : s.Value;
+                    }
+                    else
+                    {
+                        context.Error(value.Location, $"expected a string for var '{key.Value}' in {r.Owner}, got {value.Describe()}", "vars are text; quote structured values as a string");
+                    }
+                }
+            }
+        }
+
+        var threshold = r.Double("threshold", 0, 1);
+        var assertions = ReadAssertions(r.Sequence("assertions"), r.Owner);
+        if (id is null)
+        {
+            return null;
+        }
+
+        return new EvalCase
+        {
+            Id = id,
+            Description = r.String("description"),
+            Tags = r.Strings("tags")?.Select(s => s.Value).ToList() ?? [],
+            Vars = vars,
+            Reference = r.String("reference"),
+            Context = r.Strings("context", allowSingle: true)?.Select(s => s.Value).ToList() ?? [],
+            Threshold = threshold,
+            Assertions = assertions,
+            Location = r.Location,
+        };
+    }
+
+    public List<AssertionSpec> ReadAssertions(SequenceNode? sequence, string owner)
+    {
+        var result = new List<AssertionSpec>();
+        foreach (var item in sequence?.Items ?? [])
+        {
+            if (ReadAssertion(item, owner) is { } a)
+            {
+                result.Add(a);
+            }
+        }
+
+        return result;
+    }
+
+    public AssertionSpec? ReadAssertion(SpecNode node, string owner)
+    {
+        if (node is not MappingNode map)
+        {
+            context.Error(node.Location, $"expected an assertion mapping in {owner}, got {node.Describe()}", "write '- type: contains' with its keys indented below");
+            return null;
+        }
+
+        var typeEntry = map.Entries.FirstOrDefault(e => e.Key.Value == "type");
+        if (typeEntry.Key is null)
+        {
+            context.Error(map.Location, $"missing required key 'type' in an assertion of {owner}", "e.g. type: icontains");
+            return null;
+        }
+
+        if (typeEntry.Value is not ScalarNode { IsNull: false } typeNode)
+        {
+            context.Error(typeEntry.Value.Location, $"expected an assertion type for 'type' in {owner}, got {typeEntry.Value.Describe()}");
+            return null;
+        }
+
+        var written = typeNode.Value.Trim();
+        if (!AssertionTypes.TryResolve(written, out var info, out var negate))
+        {
+            context.Error(typeNode.Location, $"unknown assertion type '{written}' in {owner}", DidYouMean.Hint(written, AssertionTypes.AllNames, "known types"));
+            return null;
+        }
+
+        var allowed = AssertionTypes.CommonKeys.Concat(info.Keys).ToHashSet(StringComparer.Ordinal);
+        var r = new MappingReader(context, map, null, $"assertion '{written}' of {owner}", allowed);
+        r.ReportUnknown();
+        if (info.RequiresOneOf.Count > 0 && !info.RequiresOneOf.Any(r.Has))
+        {
+            var need = info.Name == AssertionTypes.JsonSchema
+                ? "'schema' (an inline schema) or 'value' (a schema file path)"
+                : string.Join(" or ", info.RequiresOneOf.Select(k => $"'{k}'"));
+            context.Error(map.Location, $"assertion '{written}' of {owner} needs {need}", null);
+        }
+
+        var weight = r.Double("weight", 0) ?? 1.0;
+        string? value = null;
+        IReadOnlyList<string> values = [];
+        double? threshold = null, min = null, max = null;
+        JsonNode? schema = null;
+
+        if (info.Keys.Contains("value") && info.Name != AssertionTypes.JsonSchema)
+        {
+            var valueNode = r.Scalar("value", "a string");
+            value = valueNode?.Value;
+            if (valueNode is not null && info.Name == AssertionTypes.Regex)
+            {
+                CheckRegex(valueNode, r.Name("value"));
+            }
+        }
+
+        if (info.Keys.Contains("values"))
+        {
+            var list = r.Strings("values");
+            if (list is not null)
+            {
+                values = [.. list.Select(s => s.Value)];
+                if (values.Count == 0)
+                {
+                    context.Error(r.Get("values")!.Location, $"{r.Name("values")} is empty", "list at least one value");
+                }
+            }
+        }
+
+        if (info.Keys.Contains("threshold"))
+        {
+            threshold = r.Double("threshold", 0, 1) ?? (info.Name == AssertionTypes.Similar ? AssertionTypes.DefaultSimilarThreshold : null);
+        }
+
+        if (info.Keys.Contains("min"))
+        {
+            min = r.Double("min", 0);
+        }
+
+        if (info.Keys.Contains("max"))
+        {
+            max = r.Double("max", 0);
+        }
+
+        if (min is { } lo && max is { } hi && lo > hi)
+        {
+            context.Error(r.Get("min")!.Location, $"{r.Name("min")} ({lo.ToString(CultureInfo.InvariantCulture)}) is greater than 'max' ({hi.ToString(CultureInfo.InvariantCulture)})", null);
+        }
+
+        if (info.Name == AssertionTypes.JsonSchema)
+        {
+            schema = ReadSchema(r, out value);
+        }
+
+        return new AssertionSpec
+        {
+            Type = info.Name,
+            Negate = negate,
+            Value = value,
+            Values = values,
+            Threshold = threshold,
+            Min = min,
+            Max = max,
+            Schema = schema,
+            Weight = weight,
+            Location = map.Location,
+        };
+    }
+
+    private void CheckRegex(ScalarNode valueNode, string name)
+    {
+        try
+        {
+            _ = new Regex(valueNode.Value, RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (RegexParseException e)
+        {
+            context.Error(valueNode.Location, $"invalid regex for {name}: {e.Error} at offset {e.Offset} in '{valueNode.Value}'", "this is a .NET regular expression; escape special characters such as ( [ + with a backslash");
+        }
+    }
+
+    private JsonNode? ReadSchema(MappingReader r, out string? path)
+    {
+        path = null;
+        var inline = r.Get("schema");
+        var file = r.Get("value");
+        if (inline is not null && file is not null)
+        {
+            context.Error(file.Location, $"{r.Owner} has both 'schema' and 'value'", "use 'schema' for an inline schema or 'value' for a file path, not both");
+            return null;
+        }
+
+        SpecNode at;
+        JsonNode? node;
+        if (inline is not null)
+        {
+            if (inline is not MappingNode && !(inline is ScalarNode s0 && s0.AsBool() is not null))
+            {
+                context.Error(inline.Location, $"expected a mapping for {r.Name("schema")}, got {inline.Describe()}", "write the JSON Schema as YAML (type: object, properties: ...)");
+                return null;
+            }
+
+            at = inline;
+            node = ToJson(inline);
+        }
+        else if (r.Scalar("value", "a file path") is { } pathNode)
+        {
+            at = pathNode;
+            path = pathNode.Value;
+            var full = context.Resolve(path);
+            if (!File.Exists(full))
+            {
+                context.Error(pathNode.Location, $"schema file '{path}' not found", $"paths are relative to the feature folder ({context.RootDirectory})");
+                return null;
+            }
+
+            pulledFiles.Add(full);
+            try
+            {
+                node = JsonNode.Parse(File.ReadAllText(full));
+            }
+            catch (JsonException e)
+            {
+                context.Error(pathNode.Location, $"schema file '{path}' is not valid JSON: {e.Message}", null);
+                return null;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = Json.Schema.JsonSchema.FromText(node?.ToJsonString() ?? "null", new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        }
+        catch (Exception e) when (e is JsonSchemaException or JsonException or ArgumentException or InvalidOperationException)
+        {
+            context.Error(at.Location, $"invalid JSON Schema in {r.Owner}: {e.Message}", "see https://json-schema.org/understanding-json-schema");
+            return null;
+        }
+
+        return node;
+    }
+
+    /// <summary>YAML (or JSONL) nodes to JSON: quoted scalars are strings, plain ones resolve to null, bool or number.</summary>
+    public static JsonNode? ToJson(SpecNode node)
+    {
+        switch (node)
+        {
+            case MappingNode m:
+                var obj = new JsonObject();
+                foreach (var (key, value) in m.Entries)
+                {
+                    obj[key.Value] = ToJson(value);
+                }
+
+                return obj;
+            case SequenceNode s:
+                return new JsonArray([.. s.Items.Select(ToJson)]);
+            case ScalarNode sc when sc.Quoted:
+                return JsonValue.Create(sc.Value);
+            case ScalarNode sc when sc.IsNull:
+                return null;
+            case ScalarNode sc when sc.AsBool() is { } b:
+                return JsonValue.Create(b);
+            case ScalarNode sc when sc.AsLong() is { } l:
+                return JsonValue.Create(l);
+            case ScalarNode sc when sc.AsDouble() is { } d:
+                return JsonValue.Create(d);
+            case ScalarNode sc:
+                return JsonValue.Create(sc.Value);
+            default:
+                return null;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    internal static partial Regex IdPattern();
+}

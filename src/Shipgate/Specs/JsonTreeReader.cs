@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Shipgate.Specs;
+
+/// <summary>Reads one JSON value (a JSONL line) into <see cref="SpecNode"/>s with a column for every value.</summary>
+internal static partial class JsonTreeReader
+{
+    public static SpecNode? ReadLine(string line, string file, int lineNumber, List<SpecError> errors)
+    {
+        var bytes = Encoding.UTF8.GetBytes(line);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            var node = ReadValue(ref reader, bytes, file, lineNumber);
+            if (reader.Read())
+            {
+                errors.Add(new SpecError(Location(file, lineNumber, bytes, (int)reader.TokenStartIndex), "unexpected text after the JSON value", "put exactly one JSON object on each line"));
+            }
+
+            return node;
+        }
+        catch (JsonException e)
+        {
+            var position = (int)Math.Min(e.BytePositionInLine ?? 0, bytes.Length);
+            var message = PositionSuffix().Replace(e.Message, "").Trim().TrimEnd('.');
+            errors.Add(new SpecError(Location(file, lineNumber, bytes, position), "invalid JSON: " + message, "each line must be one complete JSON object"));
+            return null;
+        }
+    }
+
+    private static SpecNode ReadValue(ref Utf8JsonReader reader, byte[] bytes, string file, int lineNumber)
+    {
+        var location = Location(file, lineNumber, bytes, (int)reader.TokenStartIndex);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            {
+                var entries = new List<KeyValuePair<ScalarNode, SpecNode>>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var key = new ScalarNode(reader.GetString() ?? "", true, Location(file, lineNumber, bytes, (int)reader.TokenStartIndex));
+                    reader.Read();
+                    entries.Add(new(key, ReadValue(ref reader, bytes, file, lineNumber)));
+                }
+
+                return new MappingNode(entries, location);
+            }
+
+            case JsonTokenType.StartArray:
+            {
+                var items = new List<SpecNode>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader, bytes, file, lineNumber));
+                }
+
+                return new SequenceNode(items, location);
+            }
+
+            case JsonTokenType.String:
+                return new ScalarNode(reader.GetString() ?? "", true, location);
+            case JsonTokenType.Number:
+                return new ScalarNode(Encoding.UTF8.GetString(reader.ValueSpan), false, location);
+            case JsonTokenType.True:
+                return new ScalarNode("true", false, location);
+            case JsonTokenType.False:
+                return new ScalarNode("false", false, location);
+            default:
+                return new ScalarNode("null", false, location);
+        }
+    }
+
+    private static SourceLocation Location(string file, int lineNumber, byte[] bytes, int byteOffset) =>
+        new(file, lineNumber, Encoding.UTF8.GetCharCount(bytes, 0, Math.Clamp(byteOffset, 0, bytes.Length)) + 1);
+
+    [GeneratedRegex(@"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
+    private static partial Regex PositionSuffix();
+}

@@ -1,0 +1,700 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Shipgate.Specs;
+
+/// <summary>
+/// One load of one spec: walks shipgate.yaml and every file it names, collecting every error before
+/// throwing, then checks what spans sections (prompt ids, {{vars}}, duplicate ids).
+/// </summary>
+internal sealed partial class SpecReader
+{
+    private static readonly string[] RootKeys = ["version", "feature", "knowledge", "prompts", "candidates", "suite", "defaults", "gate", "run"];
+    private static readonly string[] FeatureKeys = ["name", "description"];
+    private static readonly string[] PromptKeys = ["id", "system", "user", "file", "system_file"];
+    private static readonly string[] CandidateKeys = ["id", "provider", "prompt", "base_url", "api_key_env", "temperature", "max_tokens", "top_p", "seed", "stop", "stream", "pricing", "options"];
+    private static readonly string[] PricingKeys = ["input", "output", "cached_input"];
+    private static readonly string[] SuiteKeys = ["files", "cases"];
+    private static readonly string[] DefaultsKeys = ["assertions"];
+    private static readonly string[] GateKeys = ["min_pass_rate", "min_mean_score", "max_safety_failures", "max_p95_latency_ms", "max_cost_per_request", "max_error_rate"];
+    private static readonly string[] RunKeys = ["concurrency", "repeats", "timeout_seconds", "retries", "retry_base_delay_ms", "max_retry_delay_ms"];
+    private static readonly string[] CaseFileKeys = ["cases"];
+
+    /// <summary>Upper bound for timeouts and delays (one day): larger values are surely typos.</summary>
+    private const double MaxSeconds = 86_400;
+
+    /// <summary>The spec format version this build reads.</summary>
+    public const int SupportedVersion = 1;
+
+    private readonly string _specFile;
+    private readonly SpecContext _context;
+    private readonly List<string> _pulledFiles = [];
+    private readonly CaseReader _cases;
+
+    public SpecReader(string specFile)
+    {
+        _specFile = specFile;
+        _context = new SpecContext(Path.GetDirectoryName(specFile)!);
+        _cases = new CaseReader(_context, _pulledFiles);
+    }
+
+    private List<SpecError> Errors => _context.Errors;
+
+    public FeatureSpec Read()
+    {
+        var display = _context.Display(_specFile);
+        var specBytes = ReadBytes(_specFile, SourceLocation.FileOnly(display)) ?? throw new SpecException(Errors);
+        var rootNode = YamlTreeReader.Read(Decode(specBytes), display, Errors, out var failed);
+        if (failed)
+        {
+            throw new SpecException(Errors);
+        }
+
+        if (rootNode is null)
+        {
+            throw new SpecException(new SpecError(new SourceLocation(display, 1, 1), "the spec is empty", "start with 'version: 1', a feature, prompts, candidates and a suite (see docs/spec.md)"));
+        }
+
+        var root = _context.Mapping(rootNode, "the spec", null, null, RootKeys) ?? throw new SpecException(Errors);
+        root.ReportUnknown();
+
+        var version = root.Integer("version", required: true);
+        if (version is { } v && v != SupportedVersion)
+        {
+            _context.Error(root.Get("version")!.Location, $"unsupported spec version {v}", $"this Shipgate reads version {SupportedVersion}");
+        }
+
+        var (name, description) = ReadFeature(root);
+        var knowledge = ReadKnowledge(root);
+        var prompts = ReadPrompts(root);
+        var candidates = ReadCandidates(root, prompts);
+        var cases = ReadSuite(root);
+        var defaults = ReadDefaults(root);
+        var gate = ReadGate(root);
+        var run = ReadRun(root);
+
+        CheckVars(prompts, candidates, cases);
+        CheckSimilarReferences(defaults, cases);
+
+        if (Errors.Count > 0)
+        {
+            throw new SpecException(Errors);
+        }
+
+        return new FeatureSpec
+        {
+            Name = name!,
+            Description = description,
+            RootDirectory = _context.RootDirectory,
+            SpecFile = _specFile,
+            KnowledgeFiles = knowledge,
+            Prompts = prompts,
+            Candidates = candidates,
+            Cases = cases,
+            DefaultAssertions = defaults,
+            Gate = gate,
+            Run = run,
+            ContentHash = Hash(specBytes),
+        };
+    }
+
+    private (string? Name, string? Description) ReadFeature(MappingReader root)
+    {
+        var feature = _context.Mapping(root.Get("feature"), "'feature'", "feature", null, FeatureKeys);
+        if (feature is null)
+        {
+            if (root.Get("feature") is null)
+            {
+                root.Missing("feature", "add 'feature:' with a 'name:' under it");
+            }
+
+            return (null, null);
+        }
+
+        feature.ReportUnknown();
+        var nameNode = feature.Scalar("name", "a string", required: true);
+        if (nameNode is not null && !FeatureNamePattern().IsMatch(nameNode.Value))
+        {
+            _context.Error(nameNode.Location, $"feature name '{nameNode.Value}' must start with a lower-case letter or digit and use only a-z, 0-9, '.', '_' and '-'", "e.g. support-assistant");
+        }
+
+        return (nameNode?.Value, feature.String("description"));
+    }
+
+    private List<string> ReadKnowledge(MappingReader root)
+    {
+        var files = new List<string>();
+        foreach (var pattern in root.Strings("knowledge") ?? [])
+        {
+            var matches = Glob.Expand(_context.RootDirectory, pattern.Value);
+            if (matches.Count == 0)
+            {
+                NotFound(pattern, "knowledge");
+            }
+
+            files.AddRange(matches.Where(m => !files.Contains(m)));
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        _pulledFiles.AddRange(files);
+        return files;
+    }
+
+    private void NotFound(ScalarNode pattern, string what)
+    {
+        var message = Glob.IsPattern(pattern.Value) ? $"no {what} files match '{pattern.Value}'" : $"{what} file '{pattern.Value}' not found";
+        _context.Error(pattern.Location, message, $"paths are relative to the feature folder ({_context.RootDirectory})");
+    }
+
+    private List<PromptTemplate> ReadPrompts(MappingReader root)
+    {
+        var result = new List<PromptTemplate>();
+        var seq = root.Sequence("prompts", required: true);
+        if (seq is not null && seq.Items.Count == 0)
+        {
+            _context.Error(seq.Location, "'prompts' is empty", "add at least one prompt with an id and a user text");
+        }
+
+        foreach (var item in seq?.Items ?? [])
+        {
+            var r = _context.Mapping(item, "a prompt", null, "this prompt", PromptKeys);
+            if (r is null)
+            {
+                if (item is ScalarNode { IsNull: true })
+                {
+                    _context.Error(item.Location, "empty prompt", "give it an id and a user text");
+                }
+
+                continue;
+            }
+
+            var idNode = ReadId(r, "prompt");
+            r.ReportUnknown();
+            var system = r.String("system");
+            var user = r.String("user");
+            if (r.Has("user") && r.Has("file"))
+            {
+                _context.Error(r.Get("file")!.Location, $"{r.Where} has both 'user' and 'file'", "keep one: inline text in 'user' or a path in 'file'");
+            }
+            else if (!r.Has("user") && !r.Has("file"))
+            {
+                r.Missing("user", "write the prompt text in 'user:' or point 'file:' at a text file");
+            }
+
+            if (r.Has("system") && r.Has("system_file"))
+            {
+                _context.Error(r.Get("system_file")!.Location, $"{r.Where} has both 'system' and 'system_file'", "keep one of them");
+            }
+
+            if (!r.Has("user") && r.Scalar("file", "a file path") is { } fileNode)
+            {
+                user = ReadText(fileNode, "prompt");
+            }
+
+            if (!r.Has("system") && r.Scalar("system_file", "a file path") is { } systemNode)
+            {
+                system = ReadText(systemNode, "system prompt");
+            }
+
+            if (idNode is null || user is null)
+            {
+                continue;
+            }
+
+            var previous = result.FirstOrDefault(p => p.Id == idNode.Value);
+            if (previous is not null)
+            {
+                _context.Error(idNode.Location, $"duplicate prompt id '{idNode.Value}' (first at {previous.Location})", "prompt ids must be unique");
+                continue;
+            }
+
+            result.Add(new PromptTemplate(idNode.Value, system, user, r.Location));
+        }
+
+        return result;
+    }
+
+    private ScalarNode? ReadId(MappingReader r, string what)
+    {
+        var idNode = r.Scalar("id", "a string", required: true);
+        if (idNode is null)
+        {
+            return null;
+        }
+
+        r.Owner = $"{what} '{idNode.Value}'";
+        if (!CaseReader.IdPattern().IsMatch(idNode.Value))
+        {
+            _context.Error(idNode.Location, $"{what} id '{idNode.Value}' may contain only letters, digits, '.', '_' and '-'", null);
+            return null;
+        }
+
+        return idNode;
+    }
+
+    private string? ReadText(ScalarNode pathNode, string what)
+    {
+        var full = _context.Resolve(pathNode.Value);
+        if (!File.Exists(full))
+        {
+            NotFound(pathNode, what);
+            return null;
+        }
+
+        var bytes = ReadBytes(full, pathNode.Location);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        _pulledFiles.Add(full);
+        return Decode(bytes);
+    }
+
+    private List<CandidateSpec> ReadCandidates(MappingReader root, List<PromptTemplate> prompts)
+    {
+        var result = new List<CandidateSpec>();
+        var seq = root.Sequence("candidates", required: true);
+        if (seq is not null && seq.Items.Count == 0)
+        {
+            _context.Error(seq.Location, "'candidates' is empty", "add at least one candidate, e.g. '- id: baseline' with 'provider: local:extractive'");
+        }
+
+        foreach (var item in seq?.Items ?? [])
+        {
+            var r = _context.Mapping(item, "a candidate", null, "this candidate", CandidateKeys);
+            if (r is null)
+            {
+                if (item is ScalarNode { IsNull: true })
+                {
+                    _context.Error(item.Location, "empty candidate", "give it an id and a provider");
+                }
+
+                continue;
+            }
+
+            var idNode = ReadId(r, "candidate");
+            r.ReportUnknown();
+            var provider = ReadProvider(r);
+            var promptNode = r.Scalar("prompt", "a prompt id");
+            if (promptNode is not null && prompts.Count > 0 && prompts.All(p => p.Id != promptNode.Value))
+            {
+                _context.Error(promptNode.Location, $"unknown prompt '{promptNode.Value}' in {r.Where}", DidYouMean.Hint(promptNode.Value, prompts.Select(p => p.Id).ToList(), "prompts"));
+                promptNode = null;
+            }
+
+            var settings = new ModelSettings
+            {
+                Temperature = (float?)r.Double("temperature", 0, 2),
+                MaxTokens = r.Int32("max_tokens", 1),
+                TopP = (float?)r.Double("top_p", 0, 1),
+                Seed = r.Integer("seed"),
+                Stop = r.Strings("stop", allowSingle: true)?.Select(s => s.Value).ToList(),
+                Stream = r.Bool("stream") ?? false,
+            };
+
+            var baseUrl = r.Scalar("base_url", "a URL");
+            if (baseUrl is not null && !baseUrl.Value.Contains("${", StringComparison.Ordinal)
+                && !(Uri.TryCreate(baseUrl.Value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+            {
+                _context.Error(baseUrl.Location, $"expected an http(s) URL for {r.Name("base_url")}, got '{baseUrl.Value}'", "e.g. https://api.openai.com/v1, or ${OPENAI_BASE_URL} to read it from the environment");
+            }
+
+            var keyEnv = r.Scalar("api_key_env", "an environment variable name");
+            if (keyEnv is not null && !EnvNamePattern().IsMatch(keyEnv.Value))
+            {
+                _context.Error(keyEnv.Location, $"{r.Name("api_key_env")} must be the name of an environment variable, got '{Shorten(keyEnv.Value)}'", "never put the key itself in the spec; e.g. api_key_env: OPENAI_API_KEY");
+            }
+
+            var pricing = ReadPricing(r);
+            var options = ReadOptions(r);
+            if (idNode is null || provider is null)
+            {
+                continue;
+            }
+
+            var previous = result.FirstOrDefault(c => c.Id == idNode.Value);
+            if (previous is not null)
+            {
+                _context.Error(idNode.Location, $"duplicate candidate id '{idNode.Value}' (first at {previous.Location})", "candidate ids must be unique");
+                continue;
+            }
+
+            result.Add(new CandidateSpec
+            {
+                Id = idNode.Value,
+                Provider = provider,
+                Prompt = promptNode?.Value,
+                Settings = settings,
+                BaseUrl = baseUrl?.Value,
+                ApiKeyEnv = keyEnv?.Value,
+                Pricing = pricing,
+                Options = options,
+                Location = r.Location,
+            });
+        }
+
+        return result;
+    }
+
+    private string? ReadProvider(MappingReader r)
+    {
+        var node = r.Scalar("provider", "a provider id", required: true);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var value = node.Value.Trim();
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == value.Length - 1)
+        {
+            _context.Error(node.Location, $"provider '{value}' in {r.Where} must be 'scheme:target'", $"e.g. openai:gpt-4o-mini or local:extractive; schemes: {string.Join(", ", ProviderSchemes.All)}");
+            return null;
+        }
+
+        var scheme = value[..colon];
+        var target = value[(colon + 1)..];
+        if (!ProviderSchemes.All.Contains(scheme))
+        {
+            _context.Error(node.Location, $"unknown provider scheme '{scheme}' in {r.Where}", DidYouMean.Hint(scheme, ProviderSchemes.All, "known schemes"));
+            return null;
+        }
+
+        if (scheme == ProviderSchemes.Local && !ProviderSchemes.LocalTargets.Contains(target))
+        {
+            _context.Error(node.Location, $"unknown local provider '{target}' in {r.Where}", DidYouMean.Hint(target, ProviderSchemes.LocalTargets, "local providers"));
+            return null;
+        }
+
+        if (scheme == ProviderSchemes.Replay)
+        {
+            var full = _context.Resolve(target);
+            if (!File.Exists(full))
+            {
+                _context.Error(node.Location, $"replay file '{target}' not found", $"paths are relative to the feature folder ({_context.RootDirectory})");
+                return null;
+            }
+
+            _pulledFiles.Add(full);
+        }
+
+        return value;
+    }
+
+    private Pricing? ReadPricing(MappingReader candidate)
+    {
+        var r = _context.Mapping(candidate.Get("pricing"), candidate.Name("pricing"), null, $"the pricing of {candidate.Where}", PricingKeys);
+        if (r is null)
+        {
+            return null;
+        }
+
+        r.ReportUnknown();
+        var input = r.Decimal("input", 0, required: true);
+        var output = r.Decimal("output", 0, required: true);
+        var cached = r.Decimal("cached_input", 0);
+        return input is { } i && output is { } o ? new Pricing(i, o, cached) : null;
+    }
+
+    private Dictionary<string, string> ReadOptions(MappingReader candidate)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var r = _context.Mapping(candidate.Get("options"), candidate.Name("options"), null, $"the options of {candidate.Where}", []);
+        if (r is null)
+        {
+            return options;
+        }
+
+        foreach (var (key, value) in r.Node.Entries)
+        {
+            if (options.ContainsKey(key.Value))
+            {
+                _context.Error(key.Location, $"duplicate key '{key.Value}' in {r.Where}", "keep one of them");
+            }
+            else if (value is ScalarNode s)
+            {
+                options[key.Value] = s.IsNull ? "" : s.Value;
+            }
+            else
+            {
+                _context.Error(value.Location, $"expected a string for option '{key.Value}' of {candidate.Where}, got {value.Describe()}", "options are strings");
+            }
+        }
+
+        return options;
+    }
+
+    private List<EvalCase> ReadSuite(MappingReader root)
+    {
+        var errorsBefore = Errors.Count;
+        var cases = new List<EvalCase>();
+        var suite = _context.Mapping(root.Get("suite"), "'suite'", "suite", null, SuiteKeys);
+        if (suite is null)
+        {
+            if (root.Get("suite") is null)
+            {
+                root.Missing("suite", "add 'suite:' with 'files:' (case files) and/or 'cases:' (inline cases)");
+            }
+
+            return cases;
+        }
+
+        suite.ReportUnknown();
+        var files = new List<string>();
+        foreach (var pattern in suite.Strings("files") ?? [])
+        {
+            var matches = Glob.Expand(_context.RootDirectory, pattern.Value);
+            if (matches.Count == 0)
+            {
+                NotFound(pattern, "case");
+            }
+
+            foreach (var file in matches.Where(m => !files.Contains(m)))
+            {
+                var extension = Path.GetExtension(file).ToLowerInvariant();
+                if (extension is not (".yaml" or ".yml" or ".jsonl" or ".ndjson" or ".csv"))
+                {
+                    _context.Error(pattern.Location, $"'{_context.Display(file)}' is not a case file (matched by '{pattern.Value}')", "case files end in .yaml, .yml, .jsonl or .csv");
+                    continue;
+                }
+
+                files.Add(file);
+            }
+        }
+
+        foreach (var file in files)
+        {
+            foreach (var node in ReadCaseFile(file))
+            {
+                AddCase(cases, node);
+            }
+        }
+
+        foreach (var node in suite.Sequence("cases")?.Items ?? [])
+        {
+            AddCase(cases, node);
+        }
+
+        if (cases.Count == 0 && Errors.Count == errorsBefore)
+        {
+            _context.Error(suite.Location, "the suite has no cases", "add case files under 'suite.files' or cases under 'suite.cases'");
+        }
+
+        return cases;
+    }
+
+    private void AddCase(List<EvalCase> cases, SpecNode node)
+    {
+        var c = _cases.ReadCase(node);
+        if (c is null)
+        {
+            return;
+        }
+
+        var previous = cases.FirstOrDefault(x => x.Id == c.Id);
+        if (previous is not null)
+        {
+            _context.Error(c.Location, $"duplicate case id '{c.Id}' (first at {previous.Location})", "case ids must be unique across the suite");
+            return;
+        }
+
+        cases.Add(c);
+    }
+
+    private IEnumerable<SpecNode> ReadCaseFile(string file)
+    {
+        var display = _context.Display(file);
+        var bytes = ReadBytes(file, SourceLocation.FileOnly(display));
+        if (bytes is null)
+        {
+            return [];
+        }
+
+        _pulledFiles.Add(file);
+        var text = Decode(bytes);
+        switch (Path.GetExtension(file).ToLowerInvariant())
+        {
+            case ".csv":
+                return CsvCaseFile.Read(text, display, Errors);
+            case ".jsonl" or ".ndjson":
+            {
+                var nodes = new List<SpecNode>();
+                var lines = text.Split('\n');
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var line = lines[i].TrimEnd('\r');
+                    if (line.Trim().Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (JsonTreeReader.ReadLine(line, display, i + 1, Errors) is { } node)
+                    {
+                        nodes.Add(node);
+                    }
+                }
+
+                return nodes;
+            }
+
+            default:
+            {
+                var root = YamlTreeReader.Read(text, display, Errors, out _);
+                switch (root)
+                {
+                    case null:
+                        return [];
+                    case SequenceNode seq:
+                        return seq.Items;
+                    case MappingNode:
+                        var r = _context.Mapping(root, "a case file", null, $"case file '{display}'", CaseFileKeys)!;
+                        r.ReportUnknown();
+                        return r.Sequence("cases", required: true)?.Items ?? [];
+                    default:
+                        _context.Error(root.Location, $"expected a list of cases in '{display}', got {root.Describe()}", "write one '- id: ...' item per case, or a mapping with 'cases:'");
+                        return [];
+                }
+            }
+        }
+    }
+
+    private List<AssertionSpec> ReadDefaults(MappingReader root)
+    {
+        var r = _context.Mapping(root.Get("defaults"), "'defaults'", "defaults", null, DefaultsKeys);
+        if (r is null)
+        {
+            return [];
+        }
+
+        r.ReportUnknown();
+        return _cases.ReadAssertions(r.Sequence("assertions"), "'defaults.assertions'");
+    }
+
+    private ShipGateSpec ReadGate(MappingReader root)
+    {
+        var r = _context.Mapping(root.Get("gate"), "'gate'", "gate", null, GateKeys);
+        if (r is null)
+        {
+            return new ShipGateSpec();
+        }
+
+        r.ReportUnknown();
+        return new ShipGateSpec
+        {
+            MinPassRate = r.Double("min_pass_rate", 0, 1),
+            MinMeanScore = r.Double("min_mean_score", 0, 1),
+            MaxSafetyFailures = r.Int32("max_safety_failures", 0),
+            MaxP95LatencyMs = r.Double("max_p95_latency_ms", 0),
+            MaxCostPerRequest = r.Decimal("max_cost_per_request", 0),
+            MaxErrorRate = r.Double("max_error_rate", 0, 1),
+        };
+    }
+
+    private RunSettings ReadRun(MappingReader root)
+    {
+        var defaults = new RunSettings();
+        var r = _context.Mapping(root.Get("run"), "'run'", "run", null, RunKeys);
+        if (r is null)
+        {
+            return defaults;
+        }
+
+        r.ReportUnknown();
+        var timeout = r.Double("timeout_seconds", 0, MaxSeconds, exclusiveMin: true);
+        var baseDelay = r.Double("retry_base_delay_ms", 0, MaxSeconds * 1000);
+        var maxDelay = r.Double("max_retry_delay_ms", 0, MaxSeconds * 1000);
+        return new RunSettings
+        {
+            Concurrency = r.Int32("concurrency", 1) ?? defaults.Concurrency,
+            Repeats = r.Int32("repeats", 1) ?? defaults.Repeats,
+            Timeout = timeout is { } t ? TimeSpan.FromSeconds(t) : defaults.Timeout,
+            MaxRetries = r.Int32("retries", 0) ?? defaults.MaxRetries,
+            RetryBaseDelay = baseDelay is { } b ? TimeSpan.FromMilliseconds(b) : defaults.RetryBaseDelay,
+            MaxRetryDelay = maxDelay is { } m ? TimeSpan.FromMilliseconds(m) : defaults.MaxRetryDelay,
+        };
+    }
+
+    /// <summary>Every {{var}} of every prompt a candidate renders must be defined by every case.</summary>
+    private void CheckVars(List<PromptTemplate> prompts, List<CandidateSpec> candidates, List<EvalCase> cases)
+    {
+        if (prompts.Count == 0)
+        {
+            return;
+        }
+
+        var used = candidates
+            .Select(c => prompts.FirstOrDefault(p => p.Id == c.Prompt) ?? prompts[0])
+            .Distinct()
+            .ToList();
+        foreach (var prompt in used)
+        {
+            var names = PromptRenderer.Variables(prompt.System).Concat(PromptRenderer.Variables(prompt.User)).Distinct().ToList();
+            foreach (var c in cases)
+            {
+                var missing = names.Where(n => !c.Vars.ContainsKey(n)).ToList();
+                if (missing.Count > 0)
+                {
+                    var list = string.Join(", ", missing.Select(n => "{{" + n + "}}"));
+                    _context.Error(c.Location, $"case '{c.Id}' does not define {list} used by prompt '{prompt.Id}'", $"add {(missing.Count == 1 ? "it" : "them")} under the case's vars (extra vars are fine)");
+                }
+            }
+        }
+    }
+
+    private void CheckSimilarReferences(List<AssertionSpec> defaults, List<EvalCase> cases)
+    {
+        foreach (var c in cases.Where(c => c.Reference is null))
+        {
+            foreach (var a in defaults.Concat(c.Assertions).Where(a => a.Type == AssertionTypes.Similar && a.Value is null))
+            {
+                var at = c.Assertions.Contains(a) ? a.Location : c.Location;
+                _context.Error(at, $"assertion '{a.DisplayType}' of case '{c.Id}' has no 'value' and the case has no 'reference'", "give the assertion a 'value' or the case a 'reference'");
+            }
+        }
+    }
+
+    private byte[]? ReadBytes(string path, SourceLocation at)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _context.Error(at, $"cannot read '{_context.Display(path)}': {e.Message}", null);
+            return null;
+        }
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+    }
+
+    /// <summary>SHA-256 over the spec and each pulled-in file (path, length, bytes) in the order they were read.</summary>
+    private string Hash(byte[] specBytes)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(specBytes);
+        foreach (var file in _pulledFiles.Distinct(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(file);
+            hash.AppendData(Encoding.UTF8.GetBytes($"\0{_context.Display(file)}\0{bytes.Length.ToString(CultureInfo.InvariantCulture)}\0"));
+            hash.AppendData(bytes);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string Shorten(string s) => s.Length <= 12 ? s : s[..6] + "…";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    private static partial Regex FeatureNamePattern();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex EnvNamePattern();
+}
