@@ -21,7 +21,7 @@ public sealed record CandidateSpec
     /// <summary>Name of the environment variable that holds the API key. Keys never live in the spec.</summary>
     public string? ApiKeyEnv { get; init; }
 
-    /// <summary>Declared prices; null means unknown (cost reported as 0 and labelled unknown) or free for local providers.</summary>
+    /// <summary>Declared prices; null means unknown (reported as "unknown", never $0), except local stand-ins, which are free.</summary>
     public Pricing? Pricing { get; init; }
 
     /// <summary>Provider-specific extras (e.g. <c>api_version</c>, <c>headers</c>), as strings.</summary>

@@ -1,6 +1,6 @@
-using Shipgate.Reports;
+using Shipgate.Cost;
 
-namespace Shipgate.Tests.Reports;
+namespace Shipgate.Tests.Cost;
 
 public sealed class MoneyFormatTests
 {
