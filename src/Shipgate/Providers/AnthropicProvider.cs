@@ -53,7 +53,8 @@ internal static class AnthropicProvider
             Timeout = feature.Run.Timeout,
             HttpClient = httpClient,
         };
-        var chat = client.AsIChatClient(model, candidate.Settings.MaxTokens ?? DefaultMaxTokens);
+        var maxTokens = candidate.Settings.MaxTokens ?? DefaultMaxTokens;
+        var chat = new AnthropicSamplingChatClient(client.AsIChatClient(model, maxTokens), model, maxTokens);
         return new ProviderErrorMappingChatClient(chat, candidate.Provider, keyEnv, time);
     }
 }
