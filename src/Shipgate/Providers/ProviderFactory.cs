@@ -23,7 +23,7 @@ public sealed class ProviderFactory : IProviderFactory, IDisposable
     /// <param name="environment">Reads environment variables (keys, <c>${VAR}</c> in base_url). Default: the process environment.</param>
     /// <param name="httpHandler">HTTP handler for the SDK providers (tests); default a pooled <see cref="SocketsHttpHandler"/>, owned by the factory.</param>
     /// <param name="timeProvider">Clock for Retry-After dates and response timestamps. Default: system.</param>
-    /// <param name="embeddings">Embedding generator for <c>local:</c> providers, created on first use. Default: <see cref="MiniLmEmbeddingGenerator"/>.</param>
+    /// <param name="embeddings">Embedding generator for <c>local:</c> providers, created on first use and disposed with the factory. Default: <see cref="MiniLmEmbeddingGenerator"/>.</param>
     public ProviderFactory(
         Func<string, string?>? environment = null,
         HttpMessageHandler? httpHandler = null,
