@@ -23,7 +23,7 @@ internal sealed class Engine(CliEnvironment environment)
 
     public EvalRunner CreateRunner(IRunStore store) =>
         new(
-            new ProviderFactory(environment.GetVariable, time: environment.Time, embeddings: () => _embeddings.Value),
+            new ProviderFactory(environment.GetVariable, timeProvider: environment.Time, embeddings: () => _embeddings.Value),
             new AssertionFactory(),
             store,
             environment.Time,

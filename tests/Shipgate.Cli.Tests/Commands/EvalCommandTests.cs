@@ -69,7 +69,7 @@ public sealed class EvalCommandTests
     [Fact]
     public async Task Eval_AuthRefused_ExitsThreeNamingTheKeyVariable()
     {
-        await using var f = await CliFixture.StartAsync(new StubServerOptions { Rule = _ => StubFault.Status(401) });
+        await using var f = await CliFixture.StartAsync(new StubServerOptions { FaultRule = _ => StubFault.Status(401) });
         f.WriteFeature();
 
         var code = await f.RunAsync("eval", ".", "--format", "none");

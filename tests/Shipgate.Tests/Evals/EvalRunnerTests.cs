@@ -58,7 +58,7 @@ public sealed class EvalRunnerTests
         var result = Assert.Single(outcome.Report.Results);
         Assert.True(result.Pass);
         Assert.Equal(2, result.Attempts);
-        var arrivals = f.Server.Requests.Select(r => r.ReceivedAt).ToList();
+        var arrivals = f.Server.Requests.Select(r => r.ArrivedAt).ToList();
         Assert.Equal(2, arrivals.Count);
 
         // The backoff base is 20 ms: a gap near a second can only come from honouring Retry-After.
@@ -114,7 +114,7 @@ public sealed class EvalRunnerTests
     [Fact]
     public async Task RunAsync_401_StopsTheRunWithAClearMessage()
     {
-        await using var f = await RunnerFixture.StartAsync(new StubServerOptions { Rule = _ => StubFault.Status(401) });
+        await using var f = await RunnerFixture.StartAsync(new StubServerOptions { FaultRule = _ => StubFault.Status(401) });
 
         var outcome = await f.Runner().RunAsync(f.Spec(cases: 20), RunnerFixture.FastOptions());
 
