@@ -17,7 +17,7 @@ internal static class ConsoleReportRenderer
         console.MarkupLineInterpolated($"[bold]{run.Feature}[/] · run {run.Id} · {run.Status.ToString().ToLowerInvariant()} · {report.Results.Count}/{run.PlannedCount} results");
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Candidate", "Pass rate [95% CI]", "Mean score [95% CI]", "Safety fails", "Errors", "p95 latency", "Tokens in/out", "Cost / request", "Verdict");
+            .AddColumns("Candidate", "Pass rate [[95% CI]]", "Mean score [[95% CI]]", "Safety fails", "Errors", "p95 latency", "Tokens in/out", "Cost / request", "Verdict");
         foreach (var c in report.Candidates)
         {
             var name = Markup.Escape(c.CandidateId) + (c.OfflineStandIn ? " [grey](offline stand-in)[/]" : "");
@@ -36,10 +36,10 @@ internal static class ConsoleReportRenderer
         console.Write(table);
         foreach (var c in report.Candidates)
         {
-            console.MarkupLineInterpolated($"[bold]{c.CandidateId}[/]: {(c.Verdict.Ship ? "SHIP" : "NO-SHIP")}");
+            console.MarkupLine($"[bold]{Markup.Escape(c.CandidateId)}[/]: {(c.Verdict.Ship ? "[green bold]SHIP[/]" : "[red bold]NO-SHIP[/]")}");
             foreach (var check in c.Verdict.Checks)
             {
-                console.MarkupLineInterpolated($"  {(check.Pass ? "[green]✓[/]" : "[red]✗[/]")} {check.Name} {check.Threshold}: {check.Measured}");
+                console.MarkupLine($"  {(check.Pass ? "[green]✓[/]" : "[red]✗[/]")} {Markup.Escape($"{check.Name} {check.Threshold}: {check.Measured}")}");
             }
 
             foreach (var warning in c.Verdict.Warnings)
