@@ -60,6 +60,8 @@ internal sealed class ExtractiveChatClient : TextChatClient
             throw new ProviderException(ProviderId, ProviderErrorKind.Other, $"{ProviderId}: could not read a knowledge file: {ex.Message}", inner: ex);
         }
 
+        // Latency is the answer's own work: the one-time index build (model load, passage embeddings) is set-up, not latency.
+        var started = _time.GetTimestamp();
         var answer = NoAnswer;
         if (question.Trim().Length > 0 && index.Count > 0)
         {
@@ -84,6 +86,7 @@ internal sealed class ExtractiveChatClient : TextChatClient
             FinishReason = ChatFinishReason.Stop,
             CreatedAt = _time.GetUtcNow(),
             Usage = new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = input + output, CachedInputTokenCount = 0 },
+            AdditionalProperties = new() { [ProviderRequestKeys.LatencyMs] = _time.GetElapsedTime(started).TotalMilliseconds },
         };
     }
 }
