@@ -18,6 +18,7 @@ internal static class ShipgateApp
         app.Configure(config =>
         {
             config.SetApplicationName("shipgate");
+            config.SetApplicationVersion(typeof(ShipgateApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             config.Settings.Console = console;
             config.PropagateExceptions();
             config.Settings.StrictParsing = true;

@@ -135,6 +135,7 @@ public sealed class EvalRunner
         var status = RunStatus.Completed;
         string? error = null;
         var executedNow = 0;
+        var writes = new ConcurrentQueue<Task>();
         try
         {
             var clients = CreateClients(spec, candidates);
@@ -150,8 +151,9 @@ public sealed class EvalRunner
                         return;
                     }
 
-                    // A finished result is written even if cancellation arrives meanwhile: finished work is never lost.
-                    await _store.AddResultAsync(result, CancellationToken.None).ConfigureAwait(false);
+                    // The write is queued, not awaited, so the slot goes straight to the next call; every queued
+                    // write is awaited below, even on cancellation, so a finished result is never lost to Ctrl+C.
+                    writes.Enqueue(_store.AddResultAsync(result, CancellationToken.None));
                     Interlocked.Increment(ref executedNow);
                     progress?.Report(tally.Add(result));
                 }).ConfigureAwait(false);
@@ -170,6 +172,16 @@ public sealed class EvalRunner
         {
             status = RunStatus.Failed;
             error = ex.Message;
+        }
+
+        try
+        {
+            await Task.WhenAll(writes).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            status = RunStatus.Failed;
+            error = $"could not record a result in the store: {ex.Message}";
         }
 
         if (status == RunStatus.Completed && fatal.Message is not null)

@@ -53,6 +53,9 @@ internal static class OpenAiProvider
             Endpoint = baseUrl,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = feature.Run.Timeout,
+
+            // The SDK's own request logging costs CPU on every call and Shipgate records calls itself.
+            ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false, EnableMessageLogging = false },
         };
         if (httpClient is not null)
         {
