@@ -11,6 +11,8 @@ command -v /usr/bin/time >/dev/null 2>&1 || { apt-get update -qq >/dev/null && a
 # The CLI as users run it: ./shipgate publishes it ReadyToRun-compiled into artifacts/shipgate.
 "$root/shipgate" --version >/dev/null
 dotnet build "$root/src/Shipgate.Testing" -c Release -nologo -v q >/dev/null
+dotnet build "$root/bench/HttpFloor" -c Release -nologo -v q >/dev/null
+floor="$root/bench/HttpFloor/bin/Release/net10.0/HttpFloor.dll"
 cli="$root/artifacts/shipgate/Shipgate.Cli.dll"
 stub="$root/src/Shipgate.Testing/bin/Release/net10.0/Shipgate.Testing.dll"
 
@@ -54,6 +56,8 @@ run_one() {
   printf "latency %3s ms  cases %s  concurrency %s  wall %6.2f s  ideal %5.2f s  peak RSS %5.1f MiB  verdict: %s\n" \
     "$latency" "$cases" "$concurrency" "$wall" "$ideal" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')" \
     "$(grep -oE 'NO-SHIP|SHIP' "$work/out-$latency" | head -n 1)"
+  # The floor: the same 2,000 requests from a bare HttpClient, no spec, store, assertions or reports.
+  printf "               bare HttpClient floor against the same stub: %s s\n" "$(dotnet "$floor" "$url" "$cases" "$concurrency")"
   kill "$STUB_PID" 2>/dev/null || true
   wait "$STUB_PID" 2>/dev/null || true
 }

@@ -136,6 +136,8 @@ public sealed class EvalRunner
         string? error = null;
         var executedNow = 0;
         var writes = new ConcurrentQueue<Task>();
+        var landed = new ConcurrentQueue<ResultRecord>();
+        var storeFailed = false;
         try
         {
             var clients = CreateClients(spec, candidates);
@@ -154,6 +156,7 @@ public sealed class EvalRunner
                     // The write is queued, not awaited, so the slot goes straight to the next call; every queued
                     // write is awaited below, even on cancellation, so a finished result is never lost to Ctrl+C.
                     writes.Enqueue(_store.AddResultAsync(result, CancellationToken.None));
+                    landed.Enqueue(result);
                     Interlocked.Increment(ref executedNow);
                     progress?.Report(tally.Add(result));
                 }).ConfigureAwait(false);
@@ -182,6 +185,7 @@ public sealed class EvalRunner
         {
             status = RunStatus.Failed;
             error = $"could not record a result in the store: {ex.Message}";
+            storeFailed = true;
         }
 
         if (status == RunStatus.Completed && fatal.Message is not null)
@@ -190,7 +194,14 @@ public sealed class EvalRunner
             error = fatal.Message;
         }
 
-        var results = await _store.GetResultsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
+        // Every write has been awaited, so the store holds exactly what was there plus what landed now
+        // (in the store's order); only after a failed write is it read back.
+        IReadOnlyList<ResultRecord> results = storeFailed
+            ? await _store.GetResultsAsync(run.Id, CancellationToken.None).ConfigureAwait(false)
+            : [.. existing.Concat(landed)
+                .OrderBy(r => r.CandidateId, StringComparer.Ordinal)
+                .ThenBy(r => r.CaseId, StringComparer.Ordinal)
+                .ThenBy(r => r.Repeat)];
         if (status == RunStatus.Completed && DeadCandidate(results) is { } dead)
         {
             // A candidate with no successful call has no quality to judge: the run failed, not the candidate.

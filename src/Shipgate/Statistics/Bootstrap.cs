@@ -18,7 +18,7 @@ public static class Bootstrap
             return (values[0], values[0]);
         }
 
-        var random = new Random(seed);
+        var random = new SeededRandom((ulong)seed);
         var means = new double[resamples];
         for (var r = 0; r < resamples; r++)
         {
