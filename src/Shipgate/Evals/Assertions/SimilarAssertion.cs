@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Shipgate.Embeddings;
 using Shipgate.Specs;
 
 namespace Shipgate.Evals.Assertions;
@@ -45,7 +46,7 @@ internal sealed class SimilarAssertion : AssertionBase
             return AssertionCheck.Failed($"similar: embedding generator returned {embeddings.Count} vectors for 2 inputs");
         }
 
-        var similarity = Math.Clamp(Cosine(embeddings[0].Vector.Span, embeddings[1].Vector.Span), 0, 1);
+        var similarity = Math.Clamp((double)VectorMath.Cosine(embeddings[0].Vector.Span, embeddings[1].Vector.Span), 0, 1);
         var threshold = Spec.Threshold ?? DefaultThreshold;
         var s = AssertionText.Number(similarity, "0.00");
         var t = AssertionText.Number(threshold, "0.00");
@@ -54,24 +55,5 @@ internal sealed class SimilarAssertion : AssertionBase
                 $"similarity {s} ≥ threshold {t} to {label}, but {Spec.DisplayType} requires below")
             : new AssertionCheck(false, similarity, $"similarity {s} < threshold {t} to {label}",
                 $"similarity {s} < threshold {t} to {label}, as {Spec.DisplayType} requires");
-    }
-
-    /// <summary>Cosine similarity; 0 when either vector is all zeros (an empty output has nothing in common).</summary>
-    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        if (a.Length != b.Length)
-        {
-            throw new InvalidOperationException($"similar: embedding sizes differ ({a.Length} vs {b.Length})");
-        }
-
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += (double)a[i] * b[i];
-            na += (double)a[i] * a[i];
-            nb += (double)b[i] * b[i];
-        }
-
-        return na == 0 || nb == 0 ? 0 : dot / (Math.Sqrt(na) * Math.Sqrt(nb));
     }
 }
