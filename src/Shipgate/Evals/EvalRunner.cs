@@ -272,6 +272,7 @@ public sealed class EvalRunner
         {
             Case = item.Case,
             Output = call.Output,
+            Input = prompt.User,
             LatencyMs = call.LatencyMs,
             CostUsd = cost,
             Embeddings = _embeddings,

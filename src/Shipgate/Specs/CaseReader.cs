@@ -9,7 +9,7 @@ namespace Shipgate.Specs;
 /// <summary>Validates case and assertion nodes (from any file format) into <see cref="EvalCase"/> and <see cref="AssertionSpec"/>.</summary>
 internal sealed partial class CaseReader(SpecContext context, List<string> pulledFiles)
 {
-    public static readonly IReadOnlyList<string> CaseKeys = ["id", "description", "tags", "vars", "reference", "context", "threshold", "assertions"];
+    public static readonly IReadOnlyList<string> CaseKeys = ["id", "description", "tags", "vars", "reference", "context", "threshold", "assertions", "origin", "added"];
 
     public EvalCase? ReadCase(SpecNode node)
     {
@@ -63,6 +63,19 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
         }
 
         var threshold = r.Double("threshold", 0, 1);
+        DateOnly? added = null;
+        if (r.Scalar("added", "a date") is { } addedNode)
+        {
+            if (DateOnly.TryParseExact(addedNode.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                added = date;
+            }
+            else
+            {
+                context.Error(addedNode.Location, $"'{addedNode.Value}' is not a date for 'added' in {r.Owner}", "write it as YYYY-MM-DD, e.g. 2026-11-29");
+            }
+        }
+
         var assertions = ReadAssertions(r.Sequence("assertions"), r.Owner);
         if (id is null)
         {
@@ -78,6 +91,8 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
             Reference = r.String("reference"),
             Context = r.Strings("context", allowSingle: true)?.Select(s => s.Value).ToList() ?? [],
             Threshold = threshold,
+            Origin = r.String("origin"),
+            Added = added,
             Assertions = assertions,
             Location = r.Location,
         };

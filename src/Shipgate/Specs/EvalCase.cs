@@ -21,6 +21,12 @@ public sealed record EvalCase
     /// <summary>When set, the case passes when its weighted score reaches this, instead of "every assertion passes".</summary>
     public double? Threshold { get; init; }
 
+    /// <summary>Where the case came from: <c>authored</c> (default when absent), <c>production</c>, <c>complaint</c>, or free-form.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>When the case joined the suite; lint uses it to see whether production keeps feeding the suite.</summary>
+    public DateOnly? Added { get; init; }
+
     public SourceLocation Location { get; init; } = SourceLocation.FileOnly("");
 
     public bool IsSafety => Tags.Contains(CaseTags.Safety, StringComparer.OrdinalIgnoreCase);

@@ -8,6 +8,9 @@ public sealed record AssertionContext
 {
     public required EvalCase Case { get; init; }
     public required string Output { get; init; }
+
+    /// <summary>The rendered user prompt the candidate answered (judges show it as the input).</summary>
+    public string? Input { get; init; }
     public double LatencyMs { get; init; }
 
     /// <summary>USD; null when the candidate has no declared price.</summary>
