@@ -50,6 +50,12 @@ run_one() {
   for i in $(seq 1 "$cases"); do echo "{\"id\": \"c$i\", \"vars\": {\"q\": \"question $i\"}}"; done > "$feature/cases.jsonl"
   BENCH_KEY=x /usr/bin/time -f "%e %M" -o "$work/time-$latency" \
     dotnet "$cli" eval "$feature" --no-cache --format none --quiet > "$work/out-$latency" 2>&1 || true
+  # A failed or partial run would flatter the wall time: insist on every result landing.
+  if ! grep -q "completed · $cases/$cases results" "$work/out-$latency"; then
+    echo "benchmark run did not complete all $cases results:" >&2
+    cat "$work/out-$latency" >&2
+    exit 1
+  fi
   read -r wall kb < "$work/time-$latency"
   local ideal
   ideal=$(awk -v n="$cases" -v l="$latency" -v c="$concurrency" 'BEGIN { printf "%.2f", n * l / 1000 / c }')

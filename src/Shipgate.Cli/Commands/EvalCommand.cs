@@ -20,6 +20,13 @@ internal sealed class EvalCommand(IAnsiConsole console, Engine engine) : Shipgat
         options.UseCache = !settings.NoCache;
         options.Candidates = settings.Candidates;
 
+        // Checked before anything runs: a paid run must not end in "cannot write the report".
+        var outputFolder = settings.Output is null ? null : Engine.Environment.ResolvePath(settings.Output);
+        if (outputFolder is not null && File.Exists(outputFolder))
+        {
+            throw new EvalUsageException($"--output {settings.Output} is a file; give a folder for the report files");
+        }
+
         await using var store = await Engine.OpenStoreAsync(spec, cancellationToken).ConfigureAwait(false);
         var runner = Engine.CreateRunner(store);
         var outcome = await RunProgressDisplay.RunAsync(
@@ -30,9 +37,7 @@ internal sealed class EvalCommand(IAnsiConsole console, Engine engine) : Shipgat
                 : runner.RunAsync(spec, options, progress, cancellationToken)).ConfigureAwait(false);
 
         ConsoleReportRenderer.Render(Console, outcome.Report, settings.Quiet);
-        var folder = settings.Output is null
-            ? Path.Combine(spec.StateDirectory, "reports", outcome.Run.Id)
-            : Engine.Environment.ResolvePath(settings.Output);
+        var folder = outputFolder ?? Path.Combine(spec.StateDirectory, "reports", outcome.Run.Id);
         ReportFiles.Write(Console, outcome.Report, folder, settings.FormatList);
 
         switch (outcome.Status)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Shipgate.Cli.Commands;
 using Spectre.Console;
@@ -33,7 +34,7 @@ internal static class ShipgateApp
                 .WithDescription("List past runs of a feature");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Re-render a past run (console, Markdown, JSON, JUnit, HTML)")
-                .WithExample("report", "latest", "--path", "examples/support-assistant");
+                .WithExample("report", "latest", "examples/support-assistant");
             config.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema of shipgate.yaml (for editors)");
         });
@@ -54,6 +55,15 @@ internal static class ShipgateApp
         {
             Console.CancelKeyPress += OnCancel;
         }
+
+        // CI cancellation and `timeout` send SIGTERM: stop the same clean way as Ctrl+C so the run is marked and kept.
+        using var terminate = ownsConsole
+            ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                interrupt.Cancel();
+            })
+            : null;
 
         try
         {

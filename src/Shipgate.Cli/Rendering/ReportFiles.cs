@@ -14,13 +14,21 @@ internal static class ReportFiles
             return;
         }
 
-        Directory.CreateDirectory(folder);
         foreach (var format in formats.Distinct())
         {
             var writer = ReportWriters.Get(format == "md" ? "markdown" : format);
             var path = Path.Combine(folder, "report." + writer.FileExtension);
-            File.WriteAllText(path, writer.Render(report));
-            console.MarkupLineInterpolated($"[grey]{writer.Format,-8}[/] {path}");
+            try
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllText(path, writer.Render(report));
+                console.MarkupLineInterpolated($"[grey]{writer.Format,-8}[/] {path}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The verdict stands and the run is stored ('shipgate report' can write it again): a report file is not worth the exit code.
+                console.MarkupLineInterpolated($"[yellow]warning:[/] could not write {path}: {ex.Message}");
+            }
         }
     }
 }

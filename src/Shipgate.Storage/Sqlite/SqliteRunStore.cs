@@ -222,6 +222,19 @@ internal sealed partial class SqliteRunStore : IRunStore
         }, cancellationToken);
     }
 
+    public Task DiscardErroredResultsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return EnqueueAsync(() =>
+        {
+            // Not prepared up front: resume calls this once per run, never on a hot path.
+            using var discard = _connection.CreateCommand();
+            discard.CommandText = "DELETE FROM results WHERE run_id = $run_id AND error IS NOT NULL";
+            discard.Parameters.AddWithValue("$run_id", runId);
+            discard.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
     public Task PutCachedAsync(string key, CachedResponse response, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);

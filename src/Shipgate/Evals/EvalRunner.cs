@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Polly;
 using Polly.Retry;
@@ -78,11 +79,25 @@ public sealed class EvalRunner
             throw new EvalUsageException($"run {run.Id} is already complete; nothing to resume ('shipgate report {run.Id}' shows it)");
         }
 
+        // A run is one experiment: finishing it with a different prompt, model or suite would mix two specs in one verdict.
+        if (!string.IsNullOrEmpty(run.SpecHash) && run.SpecHash != spec.ContentHash)
+        {
+            throw new EvalUsageException(
+                $"the spec or one of its files changed since run {run.Id} started, so its results would mix two versions; " +
+                "restore the files or start a new run with 'shipgate eval'");
+        }
+
         var candidates = new List<CandidateSpec>();
         foreach (var planned in run.Candidates)
         {
-            candidates.Add(spec.Candidates.FirstOrDefault(c => c.Id == planned.Id)
-                ?? throw new EvalUsageException($"run {run.Id} used candidate '{planned.Id}', which is no longer in {spec.SpecFile}; restore it or start a new run"));
+            var candidate = spec.Candidates.FirstOrDefault(c => c.Id == planned.Id)
+                ?? throw new EvalUsageException($"run {run.Id} used candidate '{planned.Id}', which is no longer in {spec.SpecFile}; restore it or start a new run");
+            if (candidate.Provider != planned.Provider || CacheKey.SettingsJson(candidate.Settings) != planned.SettingsJson)
+            {
+                throw new EvalUsageException($"candidate '{planned.Id}' changed since run {run.Id} started (provider or settings); start a new run");
+            }
+
+            candidates.Add(candidate);
         }
 
         var casesById = spec.Cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -93,6 +108,8 @@ public sealed class EvalRunner
                 ?? throw new EvalUsageException($"run {run.Id} included case '{caseId}', which is no longer in the suite; restore it or start a new run"));
         }
 
+        // Calls that failed (provider down, timeouts) are pending again: resuming after an outage should measure the model, not the outage.
+        await _store.DiscardErroredResultsAsync(run.Id, cancellationToken).ConfigureAwait(false);
         var existing = await _store.GetResultsAsync(run.Id, cancellationToken).ConfigureAwait(false);
         var resumed = run with { Status = RunStatus.Running, FinishedAt = null, Error = null };
         await _store.FinishRunAsync(run.Id, RunStatus.Running, _time.GetUtcNow(), null, cancellationToken).ConfigureAwait(false);
@@ -140,7 +157,8 @@ public sealed class EvalRunner
         var storeFailed = false;
         try
         {
-            var clients = CreateClients(spec, candidates);
+            // The SDK's own network timeout must not undercut a --timeout longer than the spec's.
+            var clients = CreateClients(spec with { Run = spec.Run with { Timeout = options.Timeout } }, candidates);
             var pipeline = BuildPipeline(options);
             await Parallel.ForEachAsync(
                 pending,
@@ -173,6 +191,12 @@ public sealed class EvalRunner
         }
         catch (ProviderException ex)
         {
+            status = RunStatus.Failed;
+            error = ex.Message;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever broke, the run is marked failed with the reason and every finished result is kept.
             status = RunStatus.Failed;
             error = ex.Message;
         }
@@ -230,13 +254,15 @@ public sealed class EvalRunner
     {
         var candidate = item.Candidate;
         var prompt = Render(spec, candidate, item.Case);
-        var cacheKey = CacheKey.For(candidate, prompt, item.Repeat);
-        var call = options.UseCache ? await LookUpCacheAsync(cacheKey, cancellationToken).ConfigureAwait(false) : null;
+        var cacheKey = CacheKey.For(candidate, item.Case, prompt, item.Repeat);
+        var useCache = options.UseCache && cacheKey is not null;
+        var call = useCache ? await LookUpCacheAsync(cacheKey!, cancellationToken).ConfigureAwait(false) : null;
         if (call is null)
         {
+            var attempts = new StrongBox<int>();
             try
             {
-                call = await CallProviderAsync(client, candidate, item, prompt, pipeline, cancellationToken).ConfigureAwait(false);
+                call = await CallProviderAsync(client, candidate, item, prompt, pipeline, attempts, cancellationToken).ConfigureAwait(false);
             }
             catch (ProviderException ex) when (ex.Kind == ProviderErrorKind.Auth)
             {
@@ -248,7 +274,8 @@ public sealed class EvalRunner
             }
             catch (Exception ex) when (ex is ProviderException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
             {
-                if (health.RecordFailure(candidate.Id))
+                // A rate limit says the endpoint is up and busy; only other failures count towards "down".
+                if (ex is not ProviderException { Kind: ProviderErrorKind.RateLimited } && health.RecordFailure(candidate.Id))
                 {
                     // Retrying a dead endpoint for every remaining case wastes minutes and proves nothing.
                     fatal.Set($"candidate '{candidate.Id}' ({candidate.Provider}) failed {CandidateHealth.FailureLimit} calls in a row and none succeeded: {ex.Message}. " +
@@ -256,14 +283,14 @@ public sealed class EvalRunner
                     await runCts.CancelAsync().ConfigureAwait(false);
                 }
 
-                return ErrorResult(runId, item, prompt, ex);
+                return ErrorResult(runId, item, prompt, ex, attempts.Value);
             }
 
             health.RecordSuccess(candidate.Id);
 
-            if (options.UseCache && call.Attempts > 0)
+            if (useCache && call.Attempts > 0)
             {
-                await _store.PutCachedAsync(cacheKey, call.ToCached(_time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+                await _store.PutCachedAsync(cacheKey!, call.ToCached(_time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
             }
         }
 
@@ -321,7 +348,14 @@ public sealed class EvalRunner
         return cached is null ? null : ProviderCall.FromCache(cached);
     }
 
-    private async Task<ProviderCall> CallProviderAsync(IChatClient client, CandidateSpec candidate, WorkItem item, RenderedPrompt prompt, ResiliencePipeline<ChatResponse> pipeline, CancellationToken cancellationToken)
+    private async Task<ProviderCall> CallProviderAsync(
+        IChatClient client,
+        CandidateSpec candidate,
+        WorkItem item,
+        RenderedPrompt prompt,
+        ResiliencePipeline<ChatResponse> pipeline,
+        StrongBox<int> attempts,
+        CancellationToken cancellationToken)
     {
         var messages = new List<ChatMessage>();
         if (prompt.System is not null)
@@ -330,12 +364,11 @@ public sealed class EvalRunner
         }
 
         messages.Add(new ChatMessage(ChatRole.User, prompt.User));
-        var attempts = 0;
         long started = 0;
         var response = await pipeline.ExecuteAsync(
             async token =>
             {
-                attempts++;
+                attempts.Value++;
                 started = _time.GetTimestamp();
 
                 // Options are built per attempt: clients may mutate them (e.g. set stream options).
@@ -343,6 +376,7 @@ public sealed class EvalRunner
                 chatOptions.AdditionalProperties ??= [];
                 chatOptions.AdditionalProperties[ProviderRequestKeys.CaseId] = item.Case.Id;
                 chatOptions.AdditionalProperties[ProviderRequestKeys.Repeat] = item.Repeat;
+                chatOptions.AdditionalProperties[ProviderRequestKeys.Vars] = item.Case.Vars;
                 if (!candidate.Settings.Stream)
                 {
                     return await client.GetResponseAsync(messages, chatOptions, token).ConfigureAwait(false);
@@ -372,21 +406,22 @@ public sealed class EvalRunner
             usage?.CachedInputTokenCount ?? 0,
             usage?.InputTokenCount is not null || usage?.OutputTokenCount is not null,
             latency,
-            attempts);
+            attempts.Value);
     }
 
     private static decimal? CostOf(CandidateSpec candidate, ProviderCall call)
     {
         if (candidate.Pricing is { } pricing)
         {
-            return pricing.Cost(call.InputTokens, call.OutputTokens, call.CachedInputTokens);
+            // No usage reported means unknown cost, not $0: a free-looking call must never pass a cost gate.
+            return call.UsageKnown ? pricing.Cost(call.InputTokens, call.OutputTokens, call.CachedInputTokens) : null;
         }
 
         // Local stand-ins cost nothing; an unpriced remote model's cost is unknown, not zero.
         return ProviderLabels.IsOfflineStandIn(candidate.Scheme) ? 0m : null;
     }
 
-    private ResultRecord ErrorResult(string runId, WorkItem item, RenderedPrompt prompt, Exception ex) => new()
+    private ResultRecord ErrorResult(string runId, WorkItem item, RenderedPrompt prompt, Exception ex, int attempts) => new()
     {
         RunId = runId,
         CaseId = item.Case.Id,
@@ -397,7 +432,7 @@ public sealed class EvalRunner
         Score = 0,
         Tags = item.Case.Tags,
         Error = ex is TimeoutRejectedException ? $"timed out on every attempt ({ex.Message})" : ex.Message,
-        Attempts = ex is ProviderException { IsRetryable: false } ? 1 : 0,
+        Attempts = Math.Max(1, attempts),
         CompletedAt = _time.GetUtcNow(),
     };
 

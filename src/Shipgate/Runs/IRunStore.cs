@@ -11,6 +11,12 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>Durable when the task completes. A second result for the same key is rejected (exactly once).</summary>
     Task AddResultAsync(ResultRecord result, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes the run's results that ended in a provider error, so a resume runs those cases again
+    /// (an outage should not stay in the run once the provider is back).
+    /// </summary>
+    Task DiscardErroredResultsAsync(string runId, CancellationToken cancellationToken = default);
+
     Task FinishRunAsync(string runId, RunStatus status, DateTimeOffset finishedAt, string? error, CancellationToken cancellationToken = default);
 
     Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default);

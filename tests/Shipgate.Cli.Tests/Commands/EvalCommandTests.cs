@@ -103,4 +103,17 @@ public sealed class EvalCommandTests
         Assert.Equal(4, calls);
         Assert.Equal(calls, f.Server.RequestCount);
     }
+
+    [Fact]
+    public async Task Eval_OutputIsAFile_ExitsTwoBeforeCallingAnything()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 2);
+        await File.WriteAllTextAsync(Path.Combine(f.Folder, "taken"), "x");
+
+        var code = await f.RunAsync("eval", ".", "--output", "taken");
+
+        Assert.Equal(2, code);
+        Assert.Equal(0, f.Server.RequestCount);
+    }
 }

@@ -243,6 +243,104 @@ public sealed class EvalRunnerTests
         Assert.StartsWith("1 of 1", safety.Measured, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_PricedCandidateWithoutUsage_CostIsUnknownNotZero()
+    {
+        await using var f = await RunnerFixture.StartAsync();
+        var script = f.WriteScript("plain.sh", "cat > /dev/null\necho 'Echo: question 0'\n");
+        var spec = f.Spec(cases: 1, gate: new ShipGateSpec { MaxCostPerRequest = 0.01m }) with
+        {
+            Candidates = [new CandidateSpec { Id = "exec", Provider = "exec:" + script, Pricing = new Pricing(100m, 100m) }],
+        };
+
+        var outcome = await f.Runner().RunAsync(spec, RunnerFixture.FastOptions());
+
+        var result = Assert.Single(outcome.Report.Results);
+        Assert.False(result.UsageKnown);
+        Assert.Null(result.CostUsd);
+        var cost = Assert.Single(outcome.Report.Candidates.Single().Verdict.Checks);
+        Assert.False(cost.Pass);
+    }
+
+    [Fact]
+    public async Task RunAsync_Exec_ReceivesTheCaseVars()
+    {
+        await using var f = await RunnerFixture.StartAsync();
+        var script = f.WriteScript("echo-request.sh", "cat\n");
+        var spec = f.Spec(cases: 1) with { Candidates = [new CandidateSpec { Id = "exec", Provider = "exec:" + script }] };
+
+        var outcome = await f.Runner().RunAsync(spec, RunnerFixture.FastOptions());
+
+        Assert.Contains("\"q\":\"question 0\"", Assert.Single(outcome.Report.Results).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Replay_IsNeverServedStaleFromTheCache()
+    {
+        await using var f = await RunnerFixture.StartAsync();
+        var replay = Path.Combine(f.Folder, "recorded.jsonl");
+        var spec = f.Spec(cases: 1) with { Candidates = [new CandidateSpec { Id = "prod", Provider = "replay:recorded.jsonl" }] };
+        await File.WriteAllTextAsync(replay, "{\"case_id\": \"case-0\", \"output\": \"first recording\"}\n");
+        await f.Runner().RunAsync(spec, RunnerFixture.FastOptions());
+        await File.WriteAllTextAsync(replay, "{\"case_id\": \"case-0\", \"output\": \"second recording\"}\n");
+
+        var second = await f.Runner().RunAsync(spec, RunnerFixture.FastOptions());
+
+        Assert.Equal("second recording", Assert.Single(second.Report.Results).Output);
+    }
+
+    [Fact]
+    public async Task RunAsync_TimeoutLongerThanTheSpecs_ReachesTheHttpClient()
+    {
+        await using var f = await RunnerFixture.StartAsync();
+        f.Server.EnqueueFaults(StubFault.Delay(TimeSpan.FromSeconds(2)));
+        var spec = f.Spec(cases: 1) with { Run = new RunSettings { Timeout = TimeSpan.FromSeconds(1) } };
+        var options = RunnerFixture.FastOptions(retries: 0);
+        options.Timeout = TimeSpan.FromSeconds(10);
+
+        var outcome = await f.Runner().RunAsync(spec, options);
+
+        var result = Assert.Single(outcome.Report.Results);
+        Assert.True(result.Pass, result.Error);
+        Assert.Equal(1, result.Attempts);
+    }
+
+    [Fact]
+    public async Task ResumeAsync_SpecChangedSinceTheRunStarted_Refuses()
+    {
+        await using var f = await RunnerFixture.StartAsync();
+        var spec = f.Spec(cases: 12);
+        using var cts = new CancellationTokenSource();
+        var options = RunnerFixture.FastOptions();
+        options.Concurrency = 1;
+        await f.Runner().RunAsync(spec, options, new CancelAfter(3, cts), cts.Token);
+
+        var ex = await Assert.ThrowsAsync<EvalUsageException>(() => f.Runner().ResumeAsync(spec with { ContentHash = "edited" }, null, options));
+
+        Assert.Contains("changed", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResumeAsync_AfterAnOutage_RunsTheErroredCasesAgain()
+    {
+        var down = true;
+        await using var f = await RunnerFixture.StartAsync(new StubServerOptions { FaultRule = _ => down ? StubFault.Status(500) : null });
+        var spec = f.Spec(cases: 8);
+        var options = RunnerFixture.FastOptions(retries: 0);
+        options.Concurrency = 1;
+        var failed = await f.Runner().RunAsync(spec, options);
+        down = false;
+
+        var resumed = await f.Runner().ResumeAsync(spec, null, options);
+
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.Contains(failed.Report.Results, r => r.Error is not null);
+        Assert.Equal(RunStatus.Completed, resumed.Status);
+        Assert.Equal(8, resumed.Report.Results.Count);
+        Assert.All(resumed.Report.Results, r => Assert.Null(r.Error));
+        Assert.True(resumed.Report.Candidates.Single().Verdict.Ship);
+    }
+
     private sealed class CancelAfter(int count, CancellationTokenSource cts) : IProgress<RunProgress>
     {
         public void Report(RunProgress value)

@@ -59,6 +59,19 @@ internal sealed class RunnerFixture : IAsyncDisposable
         Gate = gate ?? new ShipGateSpec { MinPassRate = 0.9 },
     };
 
+    /// <summary>An executable bash script in the feature folder, for exec: candidates.</summary>
+    public string WriteScript(string name, string body)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, "#!/usr/bin/env bash\n" + body);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
+
     public EvalRunner Runner() => new(
         new ProviderFactory(name => name == "STUB_KEY" ? "sk-test" : null),
         new AssertionFactory(),
