@@ -45,9 +45,11 @@ public static class Normal
         var x = AcklamQuantile(p);
 
         // Halley refinement: e = Φ(x) - p, u = e·√(2π)·exp(x²/2), x ← x - u / (1 + x·u/2).
+        // Beyond about 1e-300 exp(x²/2) overflows; Acklam's 1e-9 is kept there.
         var e = Cdf(x) - p;
         var u = e * Math.Sqrt(2 * Math.PI) * Math.Exp(x * x / 2);
-        return x - (u / (1 + (x * u / 2)));
+        var refined = x - (u / (1 + (x * u / 2)));
+        return double.IsFinite(refined) ? refined : x;
     }
 
     /// <summary>
@@ -59,6 +61,11 @@ public static class Normal
         if (x < 0)
         {
             return 2 - Erfc(-x);
+        }
+
+        if (x > 27)
+        {
+            return 0; // erfc(27) < 1e-318: below the smallest double
         }
 
         if (x < 2.5)

@@ -62,11 +62,11 @@ public static class Power
 
     private static double Multiplier(double alpha, double power) => Normal.Quantile(1 - (alpha / 2)) + Normal.Quantile(power);
 
-    private static void Validate(double sd, double alpha, double power)
+    private static void Validate(double sdOfDifferences, double alpha, double power)
     {
-        if (!double.IsFinite(sd) || sd < 0)
+        if (!double.IsFinite(sdOfDifferences) || sdOfDifferences < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(sd), sd, "The standard deviation of the paired differences must be a finite number ≥ 0.");
+            throw new ArgumentOutOfRangeException(nameof(sdOfDifferences), sdOfDifferences, "The standard deviation of the paired differences must be a finite number ≥ 0.");
         }
 
         if (!(alpha > 0 && alpha < 1))

@@ -51,4 +51,21 @@ public sealed class NormalTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Normal.Quantile(1.5));
         Assert.Equal(double.PositiveInfinity, Normal.Quantile(1));
     }
+
+    [Fact]
+    public void Cdf_Infinities_AreZeroAndOne()
+    {
+        Assert.Equal(0, Normal.Cdf(double.NegativeInfinity));
+        Assert.Equal(1, Normal.Cdf(double.PositiveInfinity));
+        Assert.Equal(0, Normal.Cdf(-40));
+    }
+
+    [Fact]
+    public void Quantile_ExtremeTail_StaysFinite()
+    {
+        var x = Normal.Quantile(1e-310);
+
+        Assert.True(double.IsFinite(x));
+        Assert.InRange(x, -38, -37);
+    }
 }
