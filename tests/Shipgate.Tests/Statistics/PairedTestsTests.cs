@@ -138,4 +138,30 @@ public sealed class PairedTestsTests
 
         Assert.Contains("'a'[1]", error.Message);
     }
+
+    [Theory]
+    [InlineData(new double[] { 1, -1, 2, 2, -2, 3, 3, 3 })]
+    [InlineData(new double[] { 0.5, 1.5, -1.5, 4, -4, 4, 7, -0.5, 2 })]
+    [InlineData(new double[] { -1, -2, -3, 1 })]
+    public void WilcoxonSignedRank_Exact_MatchesBruteForceOverAllSignPatterns(double[] differences)
+    {
+        // Independent check of the rank-sum DP: enumerate every assignment of signs to the (average) ranks.
+        var absolute = differences.Select(Math.Abs).ToArray();
+        var ranks = absolute.Select(v => (absolute.Count(w => w < v) + 1 + absolute.Count(w => w <= v)) / 2.0).ToArray();
+        var observed = ranks.Where((_, i) => differences[i] > 0).Sum();
+        int lower = 0, upper = 0, total = 1 << ranks.Length;
+        for (var pattern = 0; pattern < total; pattern++)
+        {
+            var sum = ranks.Where((_, i) => ((pattern >> i) & 1) == 1).Sum();
+            lower += sum <= observed + 1e-9 ? 1 : 0;
+            upper += sum >= observed - 1e-9 ? 1 : 0;
+        }
+
+        var expected = Math.Min(1, 2.0 * Math.Min(lower, upper) / total);
+
+        var result = PairedTests.WilcoxonSignedRank(differences);
+
+        Assert.Equal(observed, result.WPlus, 12);
+        Assert.Equal(expected, result.PValue, 12);
+    }
 }
