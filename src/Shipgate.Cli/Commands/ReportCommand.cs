@@ -13,17 +13,7 @@ internal sealed class ReportCommand(IAnsiConsole console, Engine engine) : Shipg
         var spec = Engine.LoadSpec(settings.Path);
         await using var store = await Engine.OpenStoreAsync(spec, cancellationToken).ConfigureAwait(false);
         var runs = await store.ListRunsAsync(int.MaxValue, cancellationToken).ConfigureAwait(false);
-        var matches = settings.Run.Equals("latest", StringComparison.OrdinalIgnoreCase)
-            ? runs.Take(1).ToList()
-            : runs.Where(r => r.Run.Id.StartsWith(settings.Run, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (matches.Count != 1)
-        {
-            throw new EvalUsageException(matches.Count == 0
-                ? $"no run matches '{settings.Run}'; 'shipgate runs {settings.Path}' lists them"
-                : $"'{settings.Run}' matches {matches.Count} runs ({string.Join(", ", matches.Take(5).Select(m => m.Run.Id))}); give more of the id");
-        }
-
-        var run = matches[0].Run;
+        var run = RunLookup.Find(runs, settings.Run, settings.Path);
         var results = await store.GetResultsAsync(run.Id, cancellationToken).ConfigureAwait(false);
         var report = EvalReportBuilder.Build(run, results, spec);
         ConsoleReportRenderer.Render(Console, report, settings.Quiet);

@@ -35,6 +35,9 @@ internal static class ShipgateApp
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Re-render a past run (console, Markdown, JSON, JUnit, HTML)")
                 .WithExample("report", "latest", "examples/support-assistant");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Does B beat A? Paired difference with its interval and tests, per-case regressions and improvements")
+                .WithExample("compare", "20261129-101500", "20261129-113000", "--path", "examples/support-assistant");
             config.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema of shipgate.yaml (for editors)");
         });

@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Shipgate.Cli.Commands;
+
+internal sealed class CompareSettings : CommandSettings
+{
+    [CommandArgument(0, "<RUN_A>")]
+    [Description("Baseline run: id, unique prefix or 'latest'")]
+    public string RunA { get; init; } = "";
+
+    [CommandArgument(1, "[RUN_B]")]
+    [Description("Run to compare with A (default: the same run, comparing two candidates)")]
+    public string? RunB { get; init; }
+
+    [CommandOption("-p|--path <PATH>")]
+    [Description("Feature folder or its shipgate.yaml (default: the current folder)")]
+    public string Path { get; init; } = ".";
+
+    [CommandOption("-a|--candidate-a <ID>")]
+    [Description("Candidate on side A (needed when the run has several)")]
+    public string? CandidateA { get; init; }
+
+    [CommandOption("-b|--candidate-b <ID>")]
+    [Description("Candidate on side B (needed when the run has several)")]
+    public string? CandidateB { get; init; }
+
+    [CommandOption("--show <N>")]
+    [Description("How many regressions and improvements to list (default 20)")]
+    public int Show { get; init; } = 20;
+
+    public override ValidationResult Validate() =>
+        Show < 0 ? ValidationResult.Error("--show must be 0 or more") : ValidationResult.Success();
+}

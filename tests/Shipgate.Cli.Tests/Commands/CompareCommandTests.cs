@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace Shipgate.Cli.Tests.Commands;
+
+public sealed partial class CompareCommandTests
+{
+    [Fact]
+    public async Task Compare_PromptChangeBreaksCases_ReportsRegressionAndExitsOne()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 30);
+        await f.RunAsync("eval", ".", "--format", "none");
+        var runA = RunId().Match(f.Output).Groups[1].Value;
+        f.Server.Responder = r => r.LastUserMessage.EndsWith('1') || r.LastUserMessage.EndsWith('2') || r.LastUserMessage.EndsWith('3')
+            ? "I don't know."
+            : "Echo: " + r.LastUserMessage;
+        await f.RunAsync("eval", ".", "--format", "none", "--no-cache");
+        var runB = RunId().Match(f.Output).Groups[1].Value;
+
+        var code = await f.RunAsync("compare", runA, runB);
+
+        Assert.Equal(1, code);
+        Assert.Contains("B is worse than A", f.Output, StringComparison.Ordinal);
+        Assert.Contains("case-1:", f.Output, StringComparison.Ordinal);
+        Assert.Contains("Regressions", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_IdenticalBehaviour_NoSignificantDifference()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 10);
+        await f.RunAsync("eval", ".", "--format", "none");
+        var runA = RunId().Match(f.Output).Groups[1].Value;
+        await f.RunAsync("eval", ".", "--format", "none");
+
+        var code = await f.RunAsync("compare", runA, "latest");
+
+        Assert.Equal(0, code);
+        Assert.Contains("No significant difference", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_SameRunSameCandidate_IsAUsageError()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 3);
+        await f.RunAsync("eval", ".", "--format", "none");
+
+        var code = await f.RunAsync("compare", "latest");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--candidate-b", f.Output, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"run (\d{8}-\d{6}-[0-9a-f]{4})")]
+    private static partial Regex RunId();
+}
