@@ -1,3 +1,4 @@
+using Shipgate.Storage.Sqlite;
 using Shipgate.Runs;
 
 namespace Shipgate.Storage.Tests;
@@ -81,7 +82,7 @@ public sealed class RunStoresTests : IDisposable
         var ex = await Assert.ThrowsAsync<StoreException>(() => RunStores.OpenSqliteAsync(_temp.DatabasePath));
 
         Assert.Equal(
-            $"{_temp.DatabasePath}: the database has schema version 7, written by a newer Shipgate; this Shipgate supports up to version 1. " +
+            $"{_temp.DatabasePath}: the database has schema version 7, written by a newer Shipgate; this Shipgate supports up to version {SqliteSchema.CurrentVersion}. " +
             "Upgrade shipgate, or point it at another database file.",
             ex.Message);
     }

@@ -346,6 +346,67 @@ internal sealed partial class SqliteRunStore : IRunStore
         }, cancellationToken);
     }
 
+    public Task AddLabelAsync(HumanLabel label, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        if (label.Score is < 1 or > 5)
+        {
+            return Task.FromException(new ArgumentException($"label score {label.Score} for case {label.CaseId} must be 1-5.", nameof(label)));
+        }
+
+        return EnqueueAsync(() =>
+        {
+            using var upsert = _connection.CreateCommand();
+            upsert.CommandText = """
+                INSERT INTO labels (run_id, candidate_id, case_id, repeat, criterion, labeler, score, note, source, created_at)
+                VALUES ($run_id, $candidate_id, $case_id, $repeat, $criterion, $labeler, $score, $note, $source, $created_at)
+                ON CONFLICT (run_id, candidate_id, case_id, repeat, criterion, labeler)
+                DO UPDATE SET score = excluded.score, note = excluded.note, source = excluded.source, created_at = excluded.created_at
+                """;
+            upsert.Parameters.AddWithValue("$run_id", label.RunId);
+            upsert.Parameters.AddWithValue("$candidate_id", label.CandidateId);
+            upsert.Parameters.AddWithValue("$case_id", label.CaseId);
+            upsert.Parameters.AddWithValue("$repeat", label.Repeat);
+
+            // '' stands for "overall" so the primary key works (SQLite treats NULLs as distinct).
+            upsert.Parameters.AddWithValue("$criterion", label.Criterion ?? "");
+            upsert.Parameters.AddWithValue("$labeler", label.Labeler);
+            upsert.Parameters.AddWithValue("$score", label.Score);
+            upsert.Parameters.AddWithValue("$note", (object?)label.Note ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$source", label.Source);
+            upsert.Parameters.AddWithValue("$created_at", SqliteValues.FormatTime(label.CreatedAt));
+            upsert.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<HumanLabel>> GetLabelsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<HumanLabel>>(connection =>
+        {
+            using var command = Command(
+                connection,
+                "SELECT run_id, candidate_id, case_id, repeat, criterion, labeler, score, note, source, created_at FROM labels ORDER BY created_at, rowid");
+            using var reader = command.ExecuteReader();
+            var labels = new List<HumanLabel>();
+            while (reader.Read())
+            {
+                labels.Add(new HumanLabel
+                {
+                    RunId = reader.GetString(0),
+                    CandidateId = reader.GetString(1),
+                    CaseId = reader.GetString(2),
+                    Repeat = reader.GetInt32(3),
+                    Criterion = reader.GetString(4) is { Length: > 0 } criterion ? criterion : null,
+                    Labeler = reader.GetString(5),
+                    Score = reader.GetInt32(6),
+                    Note = reader.IsDBNull(7) ? null : reader.GetString(7),
+                    Source = reader.GetString(8),
+                    CreatedAt = SqliteValues.ParseTime(reader.GetString(9)),
+                });
+            }
+
+            return labels;
+        }, cancellationToken);
+
     public Task<CachedResponse?> GetCachedAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -65,6 +65,21 @@ internal static class SqliteSchema
                 created_at          TEXT    NOT NULL
             ) STRICT;
             """),
+        new(2, "human labels", """
+            CREATE TABLE labels (
+                run_id          TEXT    NOT NULL,
+                candidate_id    TEXT    NOT NULL,
+                case_id         TEXT    NOT NULL,
+                repeat          INTEGER NOT NULL,
+                criterion       TEXT    NOT NULL,
+                labeler         TEXT    NOT NULL,
+                score           INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+                note            TEXT,
+                source          TEXT    NOT NULL,
+                created_at      TEXT    NOT NULL,
+                PRIMARY KEY (run_id, candidate_id, case_id, repeat, criterion, labeler)
+            ) STRICT;
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -28,6 +28,12 @@ public interface IRunStore : IAsyncDisposable
 
     Task<IReadOnlyList<ResultRecord>> GetResultsAsync(string runId, CancellationToken cancellationToken = default);
 
+    /// <summary>Records a label; a second label by the same labeler for the same output and criterion replaces the first.</summary>
+    Task AddLabelAsync(HumanLabel label, CancellationToken cancellationToken = default);
+
+    /// <summary>Every label in the store, oldest first.</summary>
+    Task<IReadOnlyList<HumanLabel>> GetLabelsAsync(CancellationToken cancellationToken = default);
+
     Task<CachedResponse?> GetCachedAsync(string key, CancellationToken cancellationToken = default);
 
     Task PutCachedAsync(string key, CachedResponse response, CancellationToken cancellationToken = default);
