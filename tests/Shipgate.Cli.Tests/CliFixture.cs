@@ -63,10 +63,22 @@ internal sealed class CliFixture : IAsyncDisposable
         File.WriteAllText(Path.Combine(Folder, "shipgate.yaml"), string.Join('\n', lines) + "\n");
     }
 
-    public async Task<int> RunAsync(params string[] args)
+    public Task<int> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs with an interactive console that answers prompts with <paramref name="answers"/>, in order.</summary>
+    public async Task<int> RunWithInputAsync(IReadOnlyList<string>? answers, params string[] args)
     {
         var console = new TestConsole();
         console.Profile.Width = 200;
+        if (answers is not null)
+        {
+            console.Interactive();
+            foreach (var answer in answers)
+            {
+                console.Input.PushTextWithEnter(answer);
+            }
+        }
+
         var environment = new CliEnvironment(name => name == "STUB_KEY" ? "sk-test" : null, TimeProvider.System, Folder);
         var code = await ShipgateApp.RunAsync(args, console, environment);
         Output = console.Output;

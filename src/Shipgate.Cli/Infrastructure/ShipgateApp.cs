@@ -38,6 +38,16 @@ internal static class ShipgateApp
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Does B beat A? Paired difference with its interval and tests, per-case regressions and improvements")
                 .WithExample("compare", "20261129-101500", "20261129-113000", "--path", "examples/support-assistant");
+            config.AddCommand<ReviewCommand>("review")
+                .WithDescription("Score sampled outputs 1-5 yourself, to calibrate the judge (interactive)")
+                .WithExample("review", "examples/support-assistant", "--count", "10");
+            config.AddBranch("labels", labels =>
+            {
+                labels.SetDescription("Human labels for judge calibration");
+                labels.AddCommand<LabelsImportCommand>("import")
+                    .WithDescription("Import labels from CSV or JSONL (case_id, score 1-5, ...)")
+                    .WithExample("labels", "import", "labels.csv", "examples/support-assistant");
+            });
             config.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema of shipgate.yaml (for editors)");
         });

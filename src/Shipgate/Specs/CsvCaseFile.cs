@@ -14,7 +14,7 @@ internal static class CsvCaseFile
 
     public static List<MappingNode> Read(string text, string file, List<SpecError> errors)
     {
-        var records = Parse(text, file, errors);
+        var records = CsvParser.Parse(text, file, errors);
         var result = new List<MappingNode>();
         if (records.Count == 0)
         {
@@ -49,7 +49,7 @@ internal static class CsvCaseFile
         return result;
     }
 
-    private static MappingNode ToCase(List<Cell> header, List<Cell> row)
+    private static MappingNode ToCase(List<CsvCell> header, List<CsvCell> row)
     {
         var entries = new List<KeyValuePair<ScalarNode, SpecNode>>();
         var vars = new List<KeyValuePair<ScalarNode, SpecNode>>();
@@ -98,7 +98,7 @@ internal static class CsvCaseFile
     }
 
     /// <summary>The cell fills the type's natural key: values (split on ';'), value, or max.</summary>
-    private static MappingNode Assertion(string type, Cell header, Cell cell)
+    private static MappingNode Assertion(string type, CsvCell header, CsvCell cell)
     {
         var entries = new List<KeyValuePair<ScalarNode, SpecNode>>
         {
@@ -123,127 +123,6 @@ internal static class CsvCaseFile
         return new MappingNode(entries, cell.Location);
     }
 
-    private static SequenceNode Split(Cell cell) =>
+    private static SequenceNode Split(CsvCell cell) =>
         new([.. cell.Text.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0).Select(s => new ScalarNode(s, true, cell.Location))], cell.Location);
-
-    private static List<List<Cell>> Parse(string text, string file, List<SpecError> errors)
-    {
-        var records = new List<List<Cell>>();
-        var record = new List<Cell>();
-        var field = new StringBuilder();
-        int line = 1, column = 1, i = 0;
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            i = 1;
-        }
-
-        var fieldStart = new SourceLocation(file, 1, 1);
-        var recordHasContent = false;
-        while (i <= text.Length)
-        {
-            // Start of a field.
-            fieldStart = new SourceLocation(file, line, column);
-            field.Clear();
-            if (i < text.Length && text[i] == '"')
-            {
-                i++;
-                column++;
-                var closed = false;
-                while (i < text.Length)
-                {
-                    var c = text[i];
-                    if (c == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            column += 2;
-                            continue;
-                        }
-
-                        i++;
-                        column++;
-                        closed = true;
-                        break;
-                    }
-
-                    field.Append(c);
-                    i++;
-                    if (c == '\n')
-                    {
-                        line++;
-                        column = 1;
-                    }
-                    else
-                    {
-                        column++;
-                    }
-                }
-
-                if (!closed)
-                {
-                    errors.Add(new SpecError(fieldStart, "unclosed quote in CSV", "end the quoted cell with '\"'; write \"\" for a quote inside it"));
-                    return records;
-                }
-
-                if (i < text.Length && text[i] is not (',' or '\n' or '\r'))
-                {
-                    errors.Add(new SpecError(new SourceLocation(file, line, column), "unexpected text after a closing quote in CSV", "quote the whole cell"));
-                    while (i < text.Length && text[i] is not (',' or '\n'))
-                    {
-                        i++;
-                        column++;
-                    }
-                }
-
-                recordHasContent = true;
-            }
-            else
-            {
-                while (i < text.Length && text[i] is not (',' or '\n'))
-                {
-                    if (text[i] != '\r')
-                    {
-                        field.Append(text[i]);
-                    }
-
-                    i++;
-                    column++;
-                }
-
-                recordHasContent |= field.Length > 0;
-            }
-
-            record.Add(new Cell(field.ToString(), fieldStart));
-            if (i < text.Length && text[i] == '\r')
-            {
-                i++;
-            }
-
-            if (i < text.Length && text[i] == ',')
-            {
-                i++;
-                column++;
-                recordHasContent = true;
-                continue;
-            }
-
-            // End of record (newline or end of text). Blank lines are skipped.
-            if (recordHasContent)
-            {
-                records.Add(record);
-            }
-
-            record = [];
-            recordHasContent = false;
-            i++;
-            line++;
-            column = 1;
-        }
-
-        return records;
-    }
-
-    private sealed record Cell(string Text, SourceLocation Location);
 }
