@@ -1,0 +1,90 @@
+using Microsoft.Extensions.AI;
+using Shipgate.Providers;
+using Shipgate.Runs;
+using Shipgate.Specs;
+
+namespace Shipgate.Judging;
+
+/// <summary>
+/// A model as judge: temperature 0, structured output, strict parsing with one repair turn (the problem and the raw
+/// reply are sent back). A reply still unusable, or a failed call, is an inconclusive verdict with the raw text kept.
+/// </summary>
+internal sealed class ChatRubricJudge(JudgeSpec judge, IChatClient client, TimeProvider time) : IRubricJudge
+{
+    public const int MaxAttempts = 2;
+
+    public async Task<JudgeResult> JudgeAsync(RubricJudgeRequest request, CancellationToken cancellationToken)
+    {
+        var messages = JudgePrompt.Build(request, out _).ToList();
+        var schema = JudgePrompt.Schema(request.Criteria);
+        long input = 0, output = 0, cached = 0;
+        double latency = 0;
+        var raws = new List<string>();
+        var problem = "";
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var started = time.GetTimestamp();
+            ChatResponse response;
+            try
+            {
+                response = await client.GetResponseAsync(messages, Options(schema), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ProviderException or HttpRequestException or TimeoutException
+                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                latency += time.GetElapsedTime(started).TotalMilliseconds;
+                return Inconclusive($"judge call failed: {ex.Message}", raws, attempt, input, output, cached, latency);
+            }
+
+            latency += time.GetElapsedTime(started).TotalMilliseconds;
+            input += response.Usage?.InputTokenCount ?? 0;
+            output += response.Usage?.OutputTokenCount ?? 0;
+            cached += response.Usage?.CachedInputTokenCount ?? 0;
+            var raw = response.Text ?? "";
+            raws.Add(raw);
+            if (JudgeOutputParser.TryParse(raw, request.Criteria, out var scores, out problem))
+            {
+                return new JudgeResult(Verdict(input, output, cached, latency, attempt) with
+                {
+                    Criteria = scores,
+                    Mean = RubricMath.WeightedMean(scores, request.Criteria),
+                });
+            }
+
+            messages.Add(new ChatMessage(ChatRole.Assistant, raw));
+            messages.Add(new ChatMessage(ChatRole.User, JudgePrompt.Repair(problem, request.Criteria)));
+        }
+
+        return Inconclusive($"judge reply unusable after a repair attempt: {problem}", raws, MaxAttempts, input, output, cached, latency);
+    }
+
+    private ChatOptions Options(System.Text.Json.JsonElement schema) => new()
+    {
+        ModelId = judge.ToCandidate().Target,
+        Temperature = 0,
+        MaxOutputTokens = judge.MaxTokens,
+        ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, JudgePrompt.SchemaName, "Per-criterion rubric scores (integer 1-5) with reasons."),
+    };
+
+    private JudgeResult Inconclusive(string problem, List<string> raws, int attempts, long input, long output, long cached, double latency) =>
+        new(Verdict(input, output, cached, latency, attempts) with
+        {
+            Inconclusive = true,
+            Raw = raws.Count switch
+            {
+                0 => null,
+                1 => raws[0],
+                _ => string.Join("\n", raws.Select((r, i) => $"--- attempt {i + 1} ---\n{r}")),
+            },
+        }, problem);
+
+    private JudgeVerdict Verdict(long input, long output, long cached, double latency, int attempts) => new()
+    {
+        JudgeId = judge.Id,
+        InputTokens = input,
+        OutputTokens = output,
+        CostUsd = judge.Pricing?.Cost(input, output, cached),
+        LatencyMs = latency,
+        Attempts = attempts,
+    };
+}
