@@ -58,7 +58,6 @@ public sealed partial class SpecSchemaTests
     [InlineData("defaults:\n  assertions:\n    - type: contains-any\n      value: x\n")]
     [InlineData("defaults:\n  assertions:\n    - type: icontian\n      value: x\n")]
     [InlineData("judges:\n  - provider: openai:gpt-4o\n")]
-    [InlineData("run:\n  repeats: 1\ncases:\n  - type: rubric\n    min: 7\n")]
     public void Schema_BrokenSpec_IsInvalid(string extra)
     {
         var result = Validate(YamlBlocks()[0] + extra);
