@@ -100,7 +100,20 @@ internal static class ReportText
             return "";
         }
 
-        var who = string.Join(", ", c.Judges.Select(j => j.StartsWith("local:", StringComparison.Ordinal) ? j + " (reference-based, offline)" : j));
+        var labelled = false;
+        var who = string.Join(", ", c.Judges.Select(j =>
+        {
+            var local = j.Split(" + ").Any(p => p.StartsWith("local:", StringComparison.Ordinal));
+            labelled |= local;
+            return local ? j + " (reference-based, offline)" : j;
+        }));
+
+        // A local:reference judge declared under its own id is still named as reference-based.
+        if (c.JudgeReferenceBased && !labelled)
+        {
+            who += " (includes reference-based, offline verdicts)";
+        }
+
         return $"judge: {who} · uncalibrated: no human labels";
     }
 
