@@ -13,6 +13,11 @@ internal sealed class ChatRubricJudge(JudgeSpec judge, IChatClient client, TimeP
 {
     public const int MaxAttempts = 2;
 
+    /// <summary>Retries of a call that hit a rate limit or an outage (not counted as attempts).</summary>
+    public const int MaxTransientRetries = 2;
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
     public async Task<JudgeResult> JudgeAsync(RubricJudgeRequest request, CancellationToken cancellationToken)
     {
         var messages = JudgePrompt.Build(request, out _).ToList();
@@ -27,7 +32,7 @@ internal sealed class ChatRubricJudge(JudgeSpec judge, IChatClient client, TimeP
             ChatResponse response;
             try
             {
-                response = await client.GetResponseAsync(messages, Options(schema), cancellationToken).ConfigureAwait(false);
+                response = await CallAsync(messages, schema, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is ProviderException or HttpRequestException or TimeoutException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -56,6 +61,26 @@ internal sealed class ChatRubricJudge(JudgeSpec judge, IChatClient client, TimeP
         }
 
         return Inconclusive($"judge reply unusable after a repair attempt: {problem}", raws, MaxAttempts, input, output, cached, latency);
+    }
+
+    /// <summary>
+    /// One judge call; rate limits and outages are retried (<see cref="MaxTransientRetries"/> times, honouring
+    /// Retry-After up to <see cref="MaxRetryDelay"/>), since a busy judge says nothing about the output.
+    /// </summary>
+    private async Task<ChatResponse> CallAsync(List<ChatMessage> messages, System.Text.Json.JsonElement schema, CancellationToken cancellationToken)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                return await client.GetResponseAsync(messages, Options(schema), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProviderException ex) when (ex.IsRetryable && retry < MaxTransientRetries)
+            {
+                var delay = ex.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, retry));
+                await Task.Delay(delay > MaxRetryDelay ? MaxRetryDelay : delay, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private ChatOptions Options(System.Text.Json.JsonElement schema) => new()

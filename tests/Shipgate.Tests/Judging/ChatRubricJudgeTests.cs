@@ -182,4 +182,18 @@ public sealed class ChatRubricJudgeTests : IAsyncLifetime
         Assert.True(result.Verdict.Inconclusive);
         Assert.StartsWith("judge call failed", result.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task JudgeAsync_RateLimitedOnce_RetriedAndScored()
+    {
+        _server.Responder = _ => JudgeTestKit.Verdict(4, 4);
+        _server.EnqueueFaults(StubFault.Status(429, retryAfterSeconds: 0));
+        var judge = JudgeTestKit.ChatJudge(JudgeTestKit.Judge(_server.BaseUrl), _root);
+
+        var result = await judge.JudgeAsync(JudgeTestKit.Request("fine"), CancellationToken.None);
+
+        Assert.False(result.Verdict.Inconclusive, result.Problem);
+        Assert.Equal(1, result.Verdict.Attempts);
+        Assert.Equal(2, _server.RequestCount);
+    }
 }
