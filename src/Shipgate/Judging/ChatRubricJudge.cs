@@ -34,9 +34,10 @@ internal sealed class ChatRubricJudge(JudgeSpec judge, IChatClient client, TimeP
             {
                 response = await CallAsync(messages, schema, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is ProviderException or HttpRequestException or TimeoutException
-                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // Whatever went wrong (provider error, a client that rejects structured output, a timeout), a judge
+                // that cannot answer gives an inconclusive verdict; it never stops the run.
                 latency += time.GetElapsedTime(started).TotalMilliseconds;
                 return Inconclusive($"judge call failed: {ex.Message}", raws, attempt, input, output, cached, latency);
             }
