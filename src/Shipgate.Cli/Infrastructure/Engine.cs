@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Shipgate.Embeddings;
 using Shipgate.Evals;
 using Shipgate.Evals.Assertions;
+using Shipgate.Judging;
 using Shipgate.Providers;
 using Shipgate.Runs;
 using Shipgate.Specs;
@@ -21,11 +22,10 @@ internal sealed class Engine(CliEnvironment environment)
     public Task<IRunStore> OpenStoreAsync(FeatureSpec spec, CancellationToken cancellationToken) =>
         RunStores.OpenSqliteAsync(Path.Combine(spec.StateDirectory, "shipgate.db"), environment.Time, cancellationToken);
 
-    public EvalRunner CreateRunner(IRunStore store) =>
-        new(
-            new ProviderFactory(environment.GetVariable, timeProvider: environment.Time, embeddings: () => _embeddings.Value),
-            new AssertionFactory(),
-            store,
-            environment.Time,
-            () => _embeddings.Value);
+    public EvalRunner CreateRunner(IRunStore store)
+    {
+        // Judges are built by the same provider factory as candidates (one HTTP client, one embedding model).
+        var providers = new ProviderFactory(environment.GetVariable, timeProvider: environment.Time, embeddings: () => _embeddings.Value);
+        return new(providers, new AssertionFactory(new JudgeFactory(providers, environment.Time)), store, environment.Time, () => _embeddings.Value);
+    }
 }

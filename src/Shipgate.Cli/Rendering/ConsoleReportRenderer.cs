@@ -1,6 +1,7 @@
 using Shipgate.Cost;
 using System.Globalization;
 using Shipgate.Evals;
+using Shipgate.Reports;
 using Spectre.Console;
 
 namespace Shipgate.Cli.Rendering;
@@ -34,6 +35,13 @@ internal static class ConsoleReportRenderer
         }
 
         console.Write(table);
+        foreach (var c in report.Candidates.Where(c => c.RubricVerdicts > 0))
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]{c.CandidateId}[/] rubric mean {ReportText.RubricMean(c)} (1-5, {c.RubricJudged} judged) · {ReportText.Inconclusive(c)} · judge tokens {c.JudgeInputTokens:N0}/{c.JudgeOutputTokens:N0}, judge cost {(c.JudgeCostUsd is { } jc ? MoneyFormat.Usd(jc) : "unknown")} (not in the candidate's cost)");
+            console.MarkupLineInterpolated($"  [yellow]{ReportText.JudgeLabel(c)}[/]");
+        }
+
         foreach (var c in report.Candidates)
         {
             console.MarkupLine($"[bold]{Markup.Escape(c.CandidateId)}[/]: {(c.Verdict.Ship ? "[green bold]SHIP[/]" : "[red bold]NO-SHIP[/]")}");

@@ -29,5 +29,31 @@ public sealed record CandidateSummary
     public decimal? TotalCostUsd { get; init; }
     public decimal? CostPerRequestUsd { get; init; }
     public int FromCache { get; init; }
+
+    /// <summary>Results with at least one conclusive rubric verdict (the rubric mean's n).</summary>
+    public int RubricJudged { get; init; }
+
+    /// <summary>Mean rubric score (1-5) over judged results (each result: the mean of its conclusive verdicts); null when none.</summary>
+    public double? RubricMean { get; init; }
+    public Interval RubricMeanCi { get; init; }
+
+    /// <summary>Rubric verdicts given (one per rubric assertion per result) and how many were inconclusive.</summary>
+    public int RubricVerdicts { get; init; }
+    public int RubricInconclusive { get; init; }
+    public double InconclusiveRate => RubricVerdicts == 0 ? 0 : (double)RubricInconclusive / RubricVerdicts;
+
+    /// <summary>Results where a safety criterion scored 2 or less (also counted in <see cref="SafetyFailures"/>).</summary>
+    public int SafetyCriterionFailures { get; init; }
+
+    /// <summary>Judges that gave the verdicts, e.g. <c>openai:gpt-4o</c>; reference-based ones are labelled in every output.</summary>
+    public IReadOnlyList<string> Judges { get; init; } = [];
+    public bool JudgeReferenceBased { get; init; }
+
+    /// <summary>Judge usage, kept apart from the candidate's: judge cost is never in <see cref="TotalCostUsd"/>.</summary>
+    public long JudgeInputTokens { get; init; }
+    public long JudgeOutputTokens { get; init; }
+
+    /// <summary>Null when a judge has no declared price (unknown, not zero).</summary>
+    public decimal? JudgeCostUsd { get; init; }
     public required GateVerdict Verdict { get; init; }
 }

@@ -41,7 +41,8 @@ public static class EvalReportBuilder
         var (scoreLow, scoreHigh) = scores.Count == 0 ? (0, 0) : Bootstrap.MeanInterval(scores);
         var latencies = rs.Where(r => r.Error is null).Select(r => r.LatencyMs).ToArray();
         Array.Sort(latencies);
-        var safety = rs.Where(r => r.Tags.Contains(CaseTags.Safety, StringComparer.OrdinalIgnoreCase)).ToList();
+        var rubric = RubricFigures.Of(rs);
+        var safety = rs.Where(r => r.Tags.Contains(CaseTags.Safety, StringComparer.OrdinalIgnoreCase) || RubricFigures.HasSafetyCriterion(r)).ToList();
         var priced = rs.Where(r => r.Error is null).ToList();
         var costKnown = priced.Count > 0 && priced.All(r => r.CostUsd is not null);
         decimal? total = costKnown ? priced.Sum(r => r.CostUsd!.Value) : null;
@@ -59,7 +60,7 @@ public static class EvalReportBuilder
             MeanScore = scores.Count == 0 ? 0 : scores.Average(),
             MeanScoreCi = new Interval(scoreLow, scoreHigh),
             SafetyCases = safety.Count,
-            SafetyFailures = safety.Count(r => !r.Pass),
+            SafetyFailures = safety.Count(r => (!r.Pass && r.Tags.Contains(CaseTags.Safety, StringComparer.OrdinalIgnoreCase)) || RubricFigures.SafetyCriterionFailed(r)),
             P50LatencyMs = latencies.Length == 0 ? 0 : Quantiles.Sorted(latencies, 0.50),
             P95LatencyMs = latencies.Length == 0 ? 0 : Quantiles.Sorted(latencies, 0.95),
             InputTokens = rs.Sum(r => r.InputTokens),
@@ -68,6 +69,17 @@ public static class EvalReportBuilder
             TotalCostUsd = total,
             CostPerRequestUsd = total is { } t && priced.Count > 0 ? t / priced.Count : null,
             FromCache = rs.Count(r => r.FromCache),
+            RubricJudged = rubric.Means.Count,
+            RubricMean = rubric.Means.Count == 0 ? null : rubric.Means.Average(),
+            RubricMeanCi = rubric.Means.Count == 0 ? default : new Interval(rubric.Low, rubric.High),
+            RubricVerdicts = rubric.Verdicts,
+            RubricInconclusive = rubric.Inconclusive,
+            SafetyCriterionFailures = rs.Count(RubricFigures.SafetyCriterionFailed),
+            Judges = rubric.Judges,
+            JudgeReferenceBased = rubric.ReferenceBased,
+            JudgeInputTokens = rubric.InputTokens,
+            JudgeOutputTokens = rubric.OutputTokens,
+            JudgeCostUsd = rubric.CostUsd,
             Verdict = new GateVerdict(false, [], []),
         };
     }

@@ -303,6 +303,7 @@ public sealed class EvalRunner
             LatencyMs = call.LatencyMs,
             CostUsd = cost,
             Embeddings = _embeddings,
+            Feature = spec,
         };
         var outcomes = new List<AssertionOutcome>();
         foreach (var assertion in spec.DefaultAssertions.Concat(item.Case.Assertions))

@@ -29,12 +29,31 @@ internal static class ShipGate
             WarnIfStraddling(warnings, "mean score", minScore, s.MeanScore, s.MeanScoreCi);
         }
 
+        if (gate.MinRubricMean is { } minRubric)
+        {
+            if (s.RubricMean is { } rubricMean)
+            {
+                checks.Add(new GateCheck("rubric mean", $"≥ {F(minRubric)}", $"{F(rubricMean)} {s.RubricMeanCi} ({s.RubricJudged} judged; {JudgeNote(s)})", rubricMean >= minRubric));
+                WarnIfStraddling(warnings, "rubric mean", minRubric, rubricMean, s.RubricMeanCi);
+            }
+            else
+            {
+                checks.Add(new GateCheck("rubric mean", $"≥ {F(minRubric)}", s.RubricVerdicts == 0 ? "no rubric verdicts" : $"no conclusive verdict ({s.RubricInconclusive} inconclusive)", false));
+            }
+        }
+
+        if (gate.MaxInconclusiveRate is { } maxInconclusive)
+        {
+            checks.Add(new GateCheck("inconclusive verdicts", $"≤ {F(maxInconclusive)}", $"{F(s.InconclusiveRate)} ({s.RubricInconclusive}/{s.RubricVerdicts})", s.RubricVerdicts > 0 && s.InconclusiveRate <= maxInconclusive));
+        }
+
         if (gate.MaxSafetyFailures is { } maxSafety)
         {
-            var measured = $"{s.SafetyFailures} of {s.SafetyCases} safety results";
+            var measured = $"{s.SafetyFailures} of {s.SafetyCases} safety results"
+                + (s.SafetyCriterionFailures > 0 ? $" ({s.SafetyCriterionFailures} from safety criteria scored ≤ 2)" : "");
             if (s.SafetyCases == 0)
             {
-                warnings.Add("no safety-tagged cases: a zero-safety-failures gate proves nothing; tag cases with 'safety'");
+                warnings.Add("no safety-tagged cases or safety criteria: a zero-safety-failures gate proves nothing; tag cases with 'safety' or add a rubric criterion with 'safety: true'");
             }
             else if (s.SafetyFailures == 0)
             {
@@ -72,6 +91,10 @@ internal static class ShipGate
 
         return new GateVerdict(checks.All(c => c.Pass), checks, warnings);
     }
+
+    /// <summary>How far the judge can be trusted, said plainly: reference-based stand-in, and never calibrated yet.</summary>
+    internal static string JudgeNote(CandidateSummary s) =>
+        (s.JudgeReferenceBased ? "reference-based judge, offline; " : "") + "judge uncalibrated: no human labels";
 
     private static void WarnIfStraddling(List<string> warnings, string name, double threshold, double value, Interval ci)
     {

@@ -118,7 +118,36 @@ internal sealed class HtmlReportWriter : IReportWriter
                 .Append("<td class=\"num\">").Append(Money(c.TotalCostUsd)).Append("</td></tr>\n");
         }
 
-        h.Append("</tbody></table></div>\n</section>\n");
+        h.Append("</tbody></table></div>\n");
+        Rubric(h, report.Candidates);
+        h.Append("</section>\n");
+    }
+
+    /// <summary>Rubric means with their CI, inconclusive verdicts and judge usage, apart from the candidates' cost.</summary>
+    private static void Rubric(StringBuilder h, IReadOnlyList<CandidateSummary> candidates)
+    {
+        var judged = candidates.Where(c => c.RubricVerdicts > 0).ToList();
+        if (judged.Count == 0)
+        {
+            return;
+        }
+
+        h.Append("<h3>Rubric (judged 1-5)</h3>\n<div class=\"scroll\"><table class=\"summary rubric\">\n<thead><tr><th>Candidate</th><th>Rubric mean</th><th>95% CI</th><th>Judged</th>")
+            .Append("<th>Inconclusive</th><th>Safety criterion failures</th><th>Judge</th><th>Judge tokens in / out</th><th>Judge cost</th></tr></thead>\n<tbody>\n");
+        foreach (var c in judged)
+        {
+            h.Append("<tr><td>").Append(CandidateName(c)).Append("</td>")
+                .Append("<td class=\"num\">").Append(c.RubricMean is { } m ? ReportText.Score(m) : "—").Append("</td>")
+                .Append("<td class=\"num\">").Append(c.RubricMean is null ? "—" : ReportText.ScoreCi(c.RubricMeanCi)).Append("</td>")
+                .Append("<td class=\"num\">").Append(c.RubricJudged).Append("</td>")
+                .Append("<td class=\"num").Append(c.RubricInconclusive > 0 ? " bad" : "").Append("\">").Append(c.RubricInconclusive).Append(" / ").Append(c.RubricVerdicts).Append("</td>")
+                .Append("<td class=\"num").Append(c.SafetyCriterionFailures > 0 ? " bad" : "").Append("\">").Append(c.SafetyCriterionFailures).Append("</td>")
+                .Append("<td>").Append(E(ReportText.JudgeLabel(c))).Append("</td>")
+                .Append("<td class=\"num\">").Append(ReportText.Count(c.JudgeInputTokens)).Append(" / ").Append(ReportText.Count(c.JudgeOutputTokens)).Append("</td>")
+                .Append("<td class=\"num\">").Append(Money(c.JudgeCostUsd)).Append("</td></tr>\n");
+        }
+
+        h.Append("</tbody></table></div>\n<p class=\"muted\">Judge cost is not part of the candidates' cost. The judge is uncalibrated: no human labels yet.</p>\n");
     }
 
     /// <summary>Horizontal bars of pass rate per candidate with 95% CI whiskers.</summary>
@@ -277,7 +306,13 @@ internal sealed class HtmlReportWriter : IReportWriter
             {
                 h.Append("<tr class=\"").Append(a.Pass ? "pass" : "fail").Append("\"><td>").Append(a.Pass ? "✓" : "✗").Append("</td><td><code>").Append(E(a.Type))
                     .Append("</code></td><td class=\"num\">").Append(ReportText.Score(a.Score)).Append("</td><td class=\"num\">").Append(a.Weight.ToString("0.##", Inv))
-                    .Append("</td><td>").Append(E(a.Reason)).Append("</td></tr>\n");
+                    .Append("</td><td>").Append(a.Inconclusive ? "<b>inconclusive</b> " : "").Append(E(a.Reason));
+                if (a.Judge is { Raw: { } raw })
+                {
+                    h.Append("<details><summary>judge's raw reply</summary><pre>").Append(E(raw)).Append("</pre></details>");
+                }
+
+                h.Append("</td></tr>\n");
             }
 
             h.Append("</tbody></table>\n");

@@ -113,6 +113,7 @@ internal sealed class JsonReportWriter : IReportWriter
         WriteMoney(w, "totalCostUsd", c.TotalCostUsd);
         WriteMoney(w, "costPerRequestUsd", c.CostPerRequestUsd);
         w.WriteNumber("fromCache", c.FromCache);
+        WriteRubric(w, c);
 
         w.WriteStartObject("verdict");
         w.WriteString("label", c.Verdict.Label);
@@ -156,6 +157,12 @@ internal sealed class JsonReportWriter : IReportWriter
             WriteDouble(w, "score", a.Score);
             WriteDouble(w, "weight", a.Weight);
             w.WriteString("reason", a.Reason);
+            w.WriteBoolean("inconclusive", a.Inconclusive);
+            if (a.Judge is { } judge)
+            {
+                WriteJudge(w, judge);
+            }
+
             w.WriteEndObject();
         }
 
@@ -169,6 +176,86 @@ internal sealed class JsonReportWriter : IReportWriter
         w.WriteBoolean("fromCache", r.FromCache);
         w.WriteNumber("attempts", r.Attempts);
         w.WriteString("completedAt", r.CompletedAt);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Judge figures, kept apart from the candidate's usage and cost; null when nothing was judged.</summary>
+    private static void WriteRubric(Utf8JsonWriter w, CandidateSummary c)
+    {
+        if (c.RubricVerdicts == 0)
+        {
+            w.WriteNull("rubric");
+            return;
+        }
+
+        w.WriteStartObject("rubric");
+        w.WriteNumber("judged", c.RubricJudged);
+        if (c.RubricMean is { } mean)
+        {
+            WriteDouble(w, "mean", mean);
+            WriteInterval(w, "meanCi", c.RubricMeanCi);
+        }
+        else
+        {
+            w.WriteNull("mean");
+            w.WriteNull("meanCi");
+        }
+
+        w.WriteNumber("verdicts", c.RubricVerdicts);
+        w.WriteNumber("inconclusive", c.RubricInconclusive);
+        WriteDouble(w, "inconclusiveRate", c.InconclusiveRate);
+        w.WriteNumber("safetyCriterionFailures", c.SafetyCriterionFailures);
+        WriteStrings(w, "judges", c.Judges);
+        w.WriteBoolean("referenceBased", c.JudgeReferenceBased);
+        w.WriteBoolean("calibrated", false);
+        w.WriteString("calibration", "uncalibrated: no human labels");
+        w.WriteNumber("judgeInputTokens", c.JudgeInputTokens);
+        w.WriteNumber("judgeOutputTokens", c.JudgeOutputTokens);
+        WriteMoney(w, "judgeCostUsd", c.JudgeCostUsd);
+        w.WriteEndObject();
+    }
+
+    private static void WriteJudge(Utf8JsonWriter w, JudgeVerdict j)
+    {
+        w.WriteStartObject("judge");
+        w.WriteString("judgeId", j.JudgeId);
+        w.WriteBoolean("referenceBased", j.ReferenceBased);
+        w.WriteBoolean("inconclusive", j.Inconclusive);
+        if (j.Mean is { } mean)
+        {
+            WriteDouble(w, "mean", mean);
+        }
+        else
+        {
+            w.WriteNull("mean");
+        }
+
+        w.WriteStartArray("criteria");
+        foreach (var c in j.Criteria)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", c.Criterion);
+            if (c.Score is { } s)
+            {
+                w.WriteNumber("score", s);
+            }
+            else
+            {
+                w.WriteNull("score");
+            }
+
+            w.WriteString("reason", c.Reason);
+            w.WriteBoolean("safety", c.Safety);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteStringOrNull(w, "raw", j.Raw);
+        w.WriteNumber("inputTokens", j.InputTokens);
+        w.WriteNumber("outputTokens", j.OutputTokens);
+        WriteMoney(w, "costUsd", j.CostUsd);
+        WriteDouble(w, "latencyMs", j.LatencyMs);
+        w.WriteNumber("attempts", j.Attempts);
         w.WriteEndObject();
     }
 

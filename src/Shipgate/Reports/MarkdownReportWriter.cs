@@ -64,6 +64,28 @@ internal sealed class MarkdownReportWriter : IReportWriter
                 .AppendLine(" |");
         }
 
+        var judged = report.Candidates.Where(c => c.RubricVerdicts > 0).ToList();
+        if (judged.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Rubric (judged 1-5)").AppendLine();
+            md.AppendLine("| Candidate | Rubric mean (95% CI) | Judged | Inconclusive | Safety criterion failures | Judge | Judge tokens in / out | Judge cost |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var c in judged)
+            {
+                md.Append("| ").Append(Cell(ReportText.CandidateLabel(c)))
+                    .Append(" | ").Append(ReportText.RubricMean(c))
+                    .Append(" | ").Append(c.RubricJudged)
+                    .Append(" | ").Append(c.RubricInconclusive).Append(" / ").Append(c.RubricVerdicts)
+                    .Append(" | ").Append(c.SafetyCriterionFailures)
+                    .Append(" | ").Append(Cell(ReportText.JudgeLabel(c)))
+                    .Append(" | ").Append(ReportText.Count(c.JudgeInputTokens)).Append(" / ").Append(ReportText.Count(c.JudgeOutputTokens))
+                    .Append(" | ").Append(MoneyFormat.Usd(c.JudgeCostUsd))
+                    .AppendLine(" |");
+            }
+
+            md.AppendLine().AppendLine("Judge cost is not part of the candidates' cost. The judge is uncalibrated: no human labels yet, so its scores are not checked against people.");
+        }
+
         md.AppendLine().AppendLine("## Ship gate").AppendLine();
         foreach (var c in report.Candidates)
         {

@@ -85,6 +85,42 @@ internal static class ReportText
     public static string CandidateLabel(CandidateSummary candidate) =>
         candidate.OfflineStandIn ? candidate.CandidateId + " (offline stand-in)" : candidate.CandidateId;
 
+    /// <summary>Rubric mean with its interval on the 1-5 scale, e.g. <c>4.12 [3.95, 4.30]</c>; "—" when nothing was judged.</summary>
+    public static string RubricMean(CandidateSummary c) =>
+        c.RubricMean is { } mean ? $"{Score(mean)} {ScoreCi(c.RubricMeanCi)}" : "—";
+
+    /// <summary>
+    /// Who judged and how far to trust it, said plainly in every format: reference-based stand-ins are labelled, and no
+    /// judge is calibrated against human labels yet.
+    /// </summary>
+    public static string JudgeLabel(CandidateSummary c)
+    {
+        if (c.Judges.Count == 0)
+        {
+            return "";
+        }
+
+        var labelled = false;
+        var who = string.Join(", ", c.Judges.Select(j =>
+        {
+            var local = j.Split(" + ").Any(p => p.StartsWith("local:", StringComparison.Ordinal));
+            labelled |= local;
+            return local ? j + " (reference-based, offline)" : j;
+        }));
+
+        // A local:reference judge declared under its own id is still named as reference-based.
+        if (c.JudgeReferenceBased && !labelled)
+        {
+            who += " (includes reference-based, offline verdicts)";
+        }
+
+        return $"judge: {who} · uncalibrated: no human labels";
+    }
+
+    /// <summary>"n inconclusive of m verdicts", or "" when there were no rubric verdicts.</summary>
+    public static string Inconclusive(CandidateSummary c) =>
+        c.RubricVerdicts == 0 ? "" : $"{c.RubricInconclusive} inconclusive of {c.RubricVerdicts} verdicts";
+
     private static Dictionary<string, int> Rank(IReadOnlyList<string> ids)
     {
         var rank = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -30,6 +30,12 @@ public sealed record AssertionSpec
 
     public double Weight { get; init; } = 1.0;
 
+    /// <summary>rubric: the criterion ids scored (empty = every criterion of the rubric).</summary>
+    public IReadOnlyList<string> Criteria { get; init; } = [];
+
+    /// <summary>rubric: id of the judge to use instead of the spec's default judge(s).</summary>
+    public string? Judge { get; init; }
+
     public SourceLocation Location { get; init; } = SourceLocation.FileOnly("");
 
     /// <summary>Display name as written in the spec, e.g. <c>not-icontains</c>.</summary>

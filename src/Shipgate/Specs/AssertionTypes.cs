@@ -25,6 +25,10 @@ internal static class AssertionTypes
     public const string Latency = "latency";
     public const string Cost = "cost";
     public const string Similar = "similar";
+    public const string Rubric = "rubric";
+
+    /// <summary>Default pass threshold of <c>rubric</c> on the 1-5 weighted mean (the framework's "average above 4.0").</summary>
+    public const double DefaultRubricMin = 4.0;
 
     /// <summary>Default cosine-similarity threshold of <c>similar</c>.</summary>
     public const double DefaultSimilarThreshold = 0.75;
@@ -54,19 +58,20 @@ internal static class AssertionTypes
         new(Latency, ["max"], ["max"]),
         new(Cost, ["max"], ["max"]),
         new(Similar, ["threshold", "value"], []),
+        new(Rubric, ["criteria", "min", "judge"], [], Negatable: false),
     ];
 
     private static readonly Dictionary<string, AssertionTypeInfo> ByName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every name a spec may write, negated forms included.</summary>
-    public static readonly IReadOnlyList<string> AllNames = [.. All.Select(t => t.Name), .. All.Select(t => NegationPrefix + t.Name)];
+    public static readonly IReadOnlyList<string> AllNames = [.. All.Select(t => t.Name), .. All.Where(t => t.Negatable).Select(t => NegationPrefix + t.Name)];
 
     /// <summary>Resolves a written type such as <c>not-icontains</c> to its base type and negation.</summary>
     public static bool TryResolve(string written, out AssertionTypeInfo info, out bool negate)
     {
         negate = written.StartsWith(NegationPrefix, StringComparison.Ordinal);
         var name = negate ? written[NegationPrefix.Length..] : written;
-        if (ByName.TryGetValue(name, out var found))
+        if (ByName.TryGetValue(name, out var found) && (!negate || found.Negatable))
         {
             info = found;
             return true;

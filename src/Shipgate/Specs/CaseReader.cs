@@ -134,6 +134,12 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
         }
 
         var written = typeNode.Value.Trim();
+        if (written == AssertionTypes.NegationPrefix + AssertionTypes.Rubric)
+        {
+            context.Error(typeNode.Location, $"'{written}' does not exist in {owner}: a rubric verdict has no negated form", "use 'rubric' with 'min:' as the pass threshold");
+            return null;
+        }
+
         if (!AssertionTypes.TryResolve(written, out var info, out var negate))
         {
             context.Error(typeNode.Location, $"unknown assertion type '{written}' in {owner}", DidYouMean.Hint(written, AssertionTypes.AllNames, "known types"));
@@ -185,7 +191,23 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
             threshold = r.Double("threshold", 0, 1) ?? (info.Name == AssertionTypes.Similar ? AssertionTypes.DefaultSimilarThreshold : null);
         }
 
-        if (info.Keys.Contains("min"))
+        IReadOnlyList<string> criteria = [];
+        string? judge = null;
+        if (info.Name == AssertionTypes.Rubric)
+        {
+            min = r.Double("min", 1, 5) ?? AssertionTypes.DefaultRubricMin;
+            var criteriaNodes = r.Strings("criteria", allowSingle: true) ?? [];
+            if (r.Has("criteria") && criteriaNodes.Count == 0 && r.Get("criteria") is SequenceNode)
+            {
+                context.Error(r.Get("criteria")!.Location, $"{r.Name("criteria")} is empty", "list criterion ids of the rubric, or drop the key to score every criterion");
+            }
+
+            criteria = [.. criteriaNodes.Select(s => s.Value)];
+            var judgeNode = r.Scalar("judge", "a judge id");
+            judge = judgeNode?.Value;
+            RubricNodes.Add((criteriaNodes, judgeNode, map.Location));
+        }
+        else if (info.Keys.Contains("min"))
         {
             min = r.Double("min", 0);
         }
@@ -216,9 +238,14 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
             Max = max,
             Schema = schema,
             Weight = weight,
+            Criteria = criteria,
+            Judge = judge,
             Location = map.Location,
         };
     }
+
+    /// <summary>Located criteria and judge ids of every rubric assertion read, checked once the rubric and judges are known.</summary>
+    public List<(List<ScalarNode> Criteria, ScalarNode? Judge, SourceLocation At)> RubricNodes { get; } = [];
 
     private void CheckRegex(ScalarNode valueNode, string name)
     {

@@ -22,6 +22,12 @@ public sealed record FeatureSpec
     /// <summary>Assertions applied to every case, before the case's own.</summary>
     public IReadOnlyList<AssertionSpec> DefaultAssertions { get; init; } = [];
 
+    /// <summary>The rubric that <c>rubric</c> assertions score against; null when the spec declares none.</summary>
+    public Rubric? Rubric { get; init; }
+
+    /// <summary>Judges from <c>judge:</c> (one) or <c>judges:</c> (several); the first is the default of rubric assertions.</summary>
+    public IReadOnlyList<JudgeSpec> Judges { get; init; } = [];
+
     public ShipGateSpec Gate { get; init; } = new();
     public RunSettings Run { get; init; } = new();
 

@@ -19,4 +19,10 @@ public sealed record ShipGateSpec
 
     /// <summary>Maximum share of calls that ended in a provider error, 0-1. Errors always count as failures too.</summary>
     public double? MaxErrorRate { get; init; }
+
+    /// <summary>Minimum mean rubric score (1-5) over judged results; the framework's "average above 4.0".</summary>
+    public double? MinRubricMean { get; init; }
+
+    /// <summary>Maximum share of rubric verdicts that were inconclusive (judge output unusable after a repair), 0-1.</summary>
+    public double? MaxInconclusiveRate { get; init; }
 }

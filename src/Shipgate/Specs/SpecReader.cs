@@ -11,14 +11,14 @@ namespace Shipgate.Specs;
 /// </summary>
 internal sealed partial class SpecReader
 {
-    private static readonly string[] RootKeys = ["version", "feature", "knowledge", "prompts", "candidates", "suite", "defaults", "gate", "run"];
+    private static readonly string[] RootKeys = ["version", "feature", "knowledge", "prompts", "candidates", "suite", "defaults", "rubric", "judge", "judges", "gate", "run"];
     private static readonly string[] FeatureKeys = ["name", "description"];
     private static readonly string[] PromptKeys = ["id", "system", "user", "file", "system_file"];
     private static readonly string[] CandidateKeys = ["id", "provider", "prompt", "base_url", "api_key_env", "temperature", "max_tokens", "top_p", "seed", "stop", "stream", "pricing", "options"];
     private static readonly string[] PricingKeys = ["input", "output", "cached_input"];
     private static readonly string[] SuiteKeys = ["files", "cases"];
     private static readonly string[] DefaultsKeys = ["assertions"];
-    private static readonly string[] GateKeys = ["min_pass_rate", "min_mean_score", "max_safety_failures", "max_p95_latency_ms", "max_cost_per_request", "max_error_rate"];
+    private static readonly string[] GateKeys = ["min_pass_rate", "min_mean_score", "max_safety_failures", "max_p95_latency_ms", "max_cost_per_request", "max_error_rate", "min_rubric_mean", "max_inconclusive_rate"];
     private static readonly string[] RunKeys = ["concurrency", "repeats", "timeout_seconds", "retries", "retry_base_delay_ms", "max_retry_delay_ms"];
     private static readonly string[] CaseFileKeys = ["cases"];
 
@@ -72,11 +72,14 @@ internal sealed partial class SpecReader
         var candidates = ReadCandidates(root, prompts);
         var cases = ReadSuite(root);
         var defaults = ReadDefaults(root);
+        var rubric = ReadRubric(root);
+        var judges = ReadJudges(root);
         var gate = ReadGate(root);
         var run = ReadRun(root);
 
         CheckVars(prompts, candidates, cases);
         CheckSimilarReferences(defaults, cases);
+        CheckRubricAssertions(rubric, judges, defaults, cases, gate, root);
 
         if (Errors.Count > 0)
         {
@@ -94,6 +97,8 @@ internal sealed partial class SpecReader
             Candidates = candidates,
             Cases = cases,
             DefaultAssertions = defaults,
+            Rubric = rubric,
+            Judges = judges,
             Gate = gate,
             Run = run,
             ContentHash = Hash(specBytes),
@@ -590,6 +595,8 @@ internal sealed partial class SpecReader
             MaxP95LatencyMs = r.Double("max_p95_latency_ms", 0),
             MaxCostPerRequest = r.Decimal("max_cost_per_request", 0),
             MaxErrorRate = r.Double("max_error_rate", 0, 1),
+            MinRubricMean = r.Double("min_rubric_mean", 1, 5),
+            MaxInconclusiveRate = r.Double("max_inconclusive_rate", 0, 1),
         };
     }
 

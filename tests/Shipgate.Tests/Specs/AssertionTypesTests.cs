@@ -7,7 +7,8 @@ public sealed class AssertionTypesTests
     [Fact]
     public void AllNames_ContainsEachTypeAndItsNegation()
     {
-        Assert.Equal(34, AssertionTypes.AllNames.Count);
+        Assert.Equal(35, AssertionTypes.AllNames.Count);
+        Assert.DoesNotContain("not-rubric", AssertionTypes.AllNames);
         Assert.Contains("not-icontains-any", AssertionTypes.AllNames);
         Assert.Contains("similar", AssertionTypes.AllNames);
     }

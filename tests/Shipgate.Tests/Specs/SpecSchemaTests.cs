@@ -57,6 +57,7 @@ public sealed partial class SpecSchemaTests
     [InlineData("run:\n  concurrency: 0\n")]
     [InlineData("defaults:\n  assertions:\n    - type: contains-any\n      value: x\n")]
     [InlineData("defaults:\n  assertions:\n    - type: icontian\n      value: x\n")]
+    [InlineData("judges:\n  - provider: openai:gpt-4o\n")]
     public void Schema_BrokenSpec_IsInvalid(string extra)
     {
         var result = Validate(YamlBlocks()[0] + extra);

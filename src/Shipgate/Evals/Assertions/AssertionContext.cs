@@ -16,6 +16,9 @@ public sealed record AssertionContext
     /// <summary>USD; null when the candidate has no declared price.</summary>
     public decimal? CostUsd { get; init; }
 
+    /// <summary>The feature being run; model-graded assertions read its rubric and judges from it.</summary>
+    public FeatureSpec? Feature { get; init; }
+
     /// <summary>Local embeddings; created lazily so suites without similarity assertions never load the model.</summary>
     public Func<IEmbeddingGenerator<string, Embedding<float>>>? Embeddings { get; init; }
 }

@@ -1,3 +1,5 @@
+using Shipgate.Judging;
+using Shipgate.Providers;
 using Shipgate.Specs;
 
 namespace Shipgate.Evals.Assertions;
@@ -12,19 +14,27 @@ internal sealed class AssertionFactory : IAssertionFactory
     public static readonly IReadOnlyList<string> Types =
     [
         "equals", "iequals", "contains", "icontains", "contains-any", "icontains-any", "contains-all", "icontains-all",
-        "starts-with", "istarts-with", "regex", "is-json", "json-schema", "length", "latency", "cost", "similar",
+        "starts-with", "istarts-with", "regex", "is-json", "json-schema", "length", "latency", "cost", "similar", "rubric",
     ];
 
     private readonly TimeSpan _regexTimeout;
+    private readonly Lazy<IJudgeFactory> _judges;
 
     public AssertionFactory() : this(RegexAssertion.DefaultTimeout)
     {
     }
 
     /// <param name="regexTimeout">Match timeout for <c>regex</c> assertions.</param>
-    public AssertionFactory(TimeSpan regexTimeout)
+    /// <param name="judges">Judges for <c>rubric</c> assertions. Default: model judges built by a default <see cref="ProviderFactory"/>, created on first use.</param>
+    public AssertionFactory(TimeSpan regexTimeout, IJudgeFactory? judges = null)
     {
         _regexTimeout = regexTimeout;
+        _judges = new Lazy<IJudgeFactory>(() => judges ?? new JudgeFactory(new ProviderFactory()));
+    }
+
+    /// <param name="judges">Judges for <c>rubric</c> assertions.</param>
+    public AssertionFactory(IJudgeFactory judges) : this(RegexAssertion.DefaultTimeout, judges)
+    {
     }
 
     public IAssertion Create(AssertionSpec spec)
@@ -49,6 +59,7 @@ internal sealed class AssertionFactory : IAssertionFactory
             "latency" => new LatencyAssertion(spec),
             "cost" => new CostAssertion(spec),
             "similar" => new SimilarAssertion(spec),
+            "rubric" => new RubricAssertion(spec, _judges.Value),
             _ => throw new SpecException(new SpecError(spec.Location, $"unknown assertion type '{spec.DisplayType}'",
                 "use one of: " + string.Join(", ", Types) + " (each also as not-<type>)")),
         };

@@ -1,0 +1,51 @@
+using Shipgate.Runs;
+using Shipgate.Specs;
+using Shipgate.Statistics;
+
+namespace Shipgate.Evals;
+
+/// <summary>A candidate's judge figures from its results: rubric means with a bootstrap CI, inconclusive count, judge usage.</summary>
+internal sealed record RubricFigures(
+    IReadOnlyList<double> Means,
+    double Low,
+    double High,
+    int Verdicts,
+    int Inconclusive,
+    IReadOnlyList<string> Judges,
+    bool ReferenceBased,
+    long InputTokens,
+    long OutputTokens,
+    decimal? CostUsd)
+{
+    public static RubricFigures Of(IReadOnlyList<ResultRecord> results)
+    {
+        var verdicts = results.SelectMany(r => r.Assertions).Where(a => a.Judge is not null || (a.Type == AssertionTypes.Rubric)).ToList();
+        var judged = verdicts.Select(a => a.Judge).OfType<JudgeVerdict>().ToList();
+        var means = results
+            .Select(r => r.Assertions.Select(a => a.Judge).OfType<JudgeVerdict>().Where(j => !j.Inconclusive && j.Mean is not null).Select(j => j.Mean!.Value).ToList())
+            .Where(m => m.Count > 0)
+            .Select(m => m.Average())
+            .ToList();
+        var (low, high) = means.Count == 0 ? (0, 0) : Bootstrap.MeanInterval(means);
+        return new RubricFigures(
+            means,
+            low,
+            high,
+            verdicts.Count,
+            verdicts.Count(a => a.Inconclusive),
+            [.. judged.Select(j => j.JudgeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            judged.Any(j => j.ReferenceBased),
+            judged.Sum(j => j.InputTokens),
+            judged.Sum(j => j.OutputTokens),
+            judged.All(j => j.CostUsd is not null) ? judged.Sum(j => j.CostUsd!.Value) : null);
+    }
+
+    /// <summary>The result carries a conclusive verdict on a safety criterion.</summary>
+    public static bool HasSafetyCriterion(ResultRecord result) =>
+        result.Assertions.Any(a => a.Judge is { Inconclusive: false } j && j.Criteria.Any(c => c.Safety));
+
+    /// <summary>A safety criterion scored 2 or less on this result.</summary>
+    public static bool SafetyCriterionFailed(ResultRecord result) =>
+        result.Assertions.Any(a => a.Judge is { Inconclusive: false } j
+            && j.Criteria.Any(c => c.Safety && c.Score is { } s && s <= RubricCriterion.SafetyFailureAtOrBelow));
+}
