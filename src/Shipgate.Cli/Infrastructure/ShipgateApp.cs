@@ -34,6 +34,17 @@ internal static class ShipgateApp
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Re-render a past run (console, Markdown, JSON, JUnit, HTML)")
                 .WithExample("report", "latest", "--path", "examples/support-assistant");
+            config.AddCommand<LintCommand>("lint")
+                .WithDescription("Check the suite against common mistakes (size, coverage, duplicates, too easy/hard, freshness)")
+                .WithExample("lint", "examples/support-assistant")
+                .WithExample("lint", "examples/support-assistant", "--format", "json");
+            config.AddBranch("cases", cases =>
+            {
+                cases.SetDescription("Grow the suite: turn production traces and complaints into cases");
+                cases.AddCommand<CasesAddCommand>("add")
+                    .WithDescription("Add production traces or complaints (JSONL) as cases, deduplicated against the suite")
+                    .WithExample("cases", "add", "examples/support-assistant/production/complaints.jsonl", "examples/support-assistant", "--dry-run");
+            });
             config.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema of shipgate.yaml (for editors)");
         });

@@ -76,7 +76,7 @@ public sealed partial class CaseImporter
             text = "\n" + text;
         }
 
-        var covered = spec.Cases.Any(c => SameFile(c.Location.File, targetDisplay));
+        bool? covered = spec.Cases.Any(c => SameFile(c.Location.File, targetDisplay)) ? true : existed ? false : null;
         if (options.DryRun || kept.Count == 0)
         {
             return new CaseImportResult(kept, skipped, targetDisplay, text, !existed, covered, options.DryRun);

@@ -28,7 +28,7 @@ public sealed class SuiteLinter
         _time = time;
     }
 
-    /// <param name="store">Where the latest completed run is read from; null skips the run-based checks.</param>
+    /// <param name="store">Where the latest completed run is read from; null (no store yet) means no run, which is a finding.</param>
     public async Task<LintReport> LintAsync(FeatureSpec spec, IRunStore? store, SuiteLintOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -42,20 +42,17 @@ public sealed class SuiteLinter
         await CheckDuplicatesAsync(spec, options, findings, cancellationToken).ConfigureAwait(false);
 
         string? runId = null;
-        if (store is not null)
+        var run = store is null ? null : await store.GetLatestRunAsync(spec.Name, [RunStatus.Completed], cancellationToken).ConfigureAwait(false);
+        if (run is null)
         {
-            var run = await store.GetLatestRunAsync(spec.Name, [RunStatus.Completed], cancellationToken).ConfigureAwait(false);
-            if (run is null)
-            {
-                findings.Add(new(LintSeverity.Info, "SG120", "no completed run yet: the too-easy, too-hard and discrimination checks were skipped",
-                    "run 'shipgate eval', then lint again"));
-            }
-            else
-            {
-                runId = run.Id;
-                var results = await store.GetResultsAsync(run.Id, cancellationToken).ConfigureAwait(false);
-                CheckRun(spec, run, results, findings);
-            }
+            findings.Add(new(LintSeverity.Info, "SG120", "no completed run yet: the too-easy, too-hard and discrimination checks were skipped",
+                "run 'shipgate eval', then lint again"));
+        }
+        else
+        {
+            runId = run.Id;
+            var results = await store!.GetResultsAsync(run.Id, cancellationToken).ConfigureAwait(false);
+            CheckRun(spec, run, results, findings);
         }
 
         if (options.HumanLabelCount == 0)

@@ -38,11 +38,11 @@ internal static partial class YamlCaseWriter
             }
 
             var item = indent + "  ";
-            sb.Append(indent).Append("- id: ").Append(Quote(c.Id)).Append('\n');
+            sb.Append(indent).Append("- id: ").Append(Plain(c.Id)).Append('\n');
             sb.Append(item).Append("description: ").Append(Quote(c.Description)).Append('\n');
-            sb.Append(item).Append("origin: ").Append(Quote(c.Origin)).Append('\n');
+            sb.Append(item).Append("origin: ").Append(Plain(c.Origin)).Append('\n');
             sb.Append(item).Append("added: ").Append(Date(c.Added)).Append('\n');
-            sb.Append(item).Append("tags: [").Append(string.Join(", ", c.Tags.Select(Quote))).Append("]\n");
+            sb.Append(item).Append("tags: [").Append(string.Join(", ", c.Tags.Select(Plain))).Append("]\n");
             sb.Append(item).Append("vars:\n");
             foreach (var (name, value) in c.Vars.OrderBy(v => v.Key, StringComparer.Ordinal))
             {
@@ -91,6 +91,10 @@ internal static partial class YamlCaseWriter
 
         return sb.Append('"').ToString();
     }
+
+    /// <summary>Plain (unquoted) when the text cannot be read as anything but a string, else quoted.</summary>
+    public static string Plain(string value) =>
+        PlainWord().IsMatch(value) && !ReservedWord().IsMatch(value) ? value : Quote(value);
 
     private static string Key(string name) => PlainKey().IsMatch(name) ? name : Quote(name);
 
@@ -168,4 +172,11 @@ internal static partial class YamlCaseWriter
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex PlainKey();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainWord();
+
+    // Words YAML 1.1 readers take as booleans or null.
+    [GeneratedRegex("^(?:y|n|yes|no|true|false|on|off|null)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ReservedWord();
 }
