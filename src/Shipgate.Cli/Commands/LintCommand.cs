@@ -75,7 +75,7 @@ internal sealed class LintCommand(IAnsiConsole console, Engine engine) : Shipgat
     private void WriteJson(FeatureSpec spec, LintReport report)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("feature", spec.Name);

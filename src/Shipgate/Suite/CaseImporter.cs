@@ -61,6 +61,7 @@ public sealed partial class CaseImporter
         }
 
         var (kept, skipped) = await DeduplicateAsync(spec, cases, options.DuplicateThreshold, cancellationToken).ConfigureAwait(false);
+        kept = UniqueIds(spec, items, kept);
 
         var existed = File.Exists(target);
         var original = existed ? await File.ReadAllBytesAsync(target, cancellationToken).ConfigureAwait(false) : null;
@@ -138,20 +139,25 @@ public sealed partial class CaseImporter
                 }
             }
 
+            // Generated ids are made unique after deduplication: the same input again is a duplicate, not a clash.
             var id = item.Id ?? GeneratedId(today, item.Origin, vars);
-            if (!IdPattern().IsMatch(id))
+            if (item.Id is not null)
             {
-                errors.Add(new SpecError(at, $"id '{id}' may contain only letters, digits, '.', '_' and '-'", "fix the id or leave it out to get a generated one"));
-                continue;
+                if (!IdPattern().IsMatch(id))
+                {
+                    errors.Add(new SpecError(at, $"id '{id}' may contain only letters, digits, '.', '_' and '-'", "fix the id or leave it out to get a generated one"));
+                    continue;
+                }
+
+                if (ids.TryGetValue(id, out var where))
+                {
+                    errors.Add(new SpecError(at, $"id '{id}' is already used ({where})", "give another id, or leave it out to get a generated one"));
+                    continue;
+                }
+
+                ids[id] = $"{inputName} line {item.Line.ToString(CultureInfo.InvariantCulture)}";
             }
 
-            if (ids.TryGetValue(id, out var where))
-            {
-                errors.Add(new SpecError(at, $"id '{id}' is already used ({where})", "give another id, or leave it out to get a generated one"));
-                continue;
-            }
-
-            ids[id] = $"{inputName} line {item.Line.ToString(CultureInfo.InvariantCulture)}";
             var tags = new List<string> { item.Origin };
             tags.AddRange(item.Tags.Where(t => !tags.Contains(t, StringComparer.OrdinalIgnoreCase)));
             var description = string.IsNullOrWhiteSpace(item.Note)
@@ -162,6 +168,33 @@ public sealed partial class CaseImporter
         }
 
         return built;
+    }
+
+    /// <summary>Suffixes generated ids that clash with the suite or each other (same input, same day, kept anyway).</summary>
+    private static List<ImportedCase> UniqueIds(FeatureSpec spec, IReadOnlyList<ProductionItem> items, List<ImportedCase> kept)
+    {
+        var given = items.Where(i => i.Id is not null).Select(i => i.Line).ToHashSet();
+        var taken = spec.Cases.Select(c => c.Id).Concat(kept.Where(k => given.Contains(k.Line)).Select(k => k.Id)).ToHashSet(StringComparer.Ordinal);
+        var result = new List<ImportedCase>(kept.Count);
+        foreach (var c in kept)
+        {
+            if (given.Contains(c.Line))
+            {
+                result.Add(c);
+                continue;
+            }
+
+            var id = c.Id;
+            for (var n = 2; taken.Contains(id); n++)
+            {
+                id = string.Create(CultureInfo.InvariantCulture, $"{c.Id}-{n}");
+            }
+
+            taken.Add(id);
+            result.Add(c with { Id = id });
+        }
+
+        return result;
     }
 
     /// <summary>Variables every case must define: those of each prompt a candidate uses (as the loader checks).</summary>
