@@ -54,10 +54,10 @@ public sealed partial class CaseImporter
 
         var errors = new List<SpecError>();
         var items = ProductionItemReader.Read(await File.ReadAllTextAsync(inputFile, cancellationToken).ConfigureAwait(false), inputName, errors);
-        var cases = errors.Count == 0 ? Build(spec, items, inputName, errors) : [];
+        var cases = Build(spec, items, inputName, errors);
         if (errors.Count > 0)
         {
-            throw new CaseImportException("nothing was added", errors);
+            throw new CaseImportException("nothing was added", [.. errors.OrderBy(e => e.Location.Line)]);
         }
 
         var (kept, skipped) = await DeduplicateAsync(spec, cases, options.DuplicateThreshold, cancellationToken).ConfigureAwait(false);

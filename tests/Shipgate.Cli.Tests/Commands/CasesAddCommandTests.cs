@@ -116,12 +116,13 @@ public sealed class CasesAddCommandTests : IDisposable
     [Fact]
     public async Task Add_BadJsonLine_NamesFileAndLineAndWritesNothing()
     {
-        _suite.Write("broken.jsonl", "{\"input\": \"fine\"}\n{\"input\": \"unterminated}\n");
+        _suite.Write("broken.jsonl", "{\"input\": \"fine\"}\n{\"input\": \"unterminated}\n{\"input\": {\"other\": \"x\"}}\n");
 
         var code = await _suite.RunAsync("cases", "add", "broken.jsonl");
 
         Assert.Equal(2, code);
         Assert.Contains("broken.jsonl:2:1: error: not valid JSON", _suite.Output, StringComparison.Ordinal);
+        Assert.Contains("broken.jsonl:3:1: error: 'input' has no value for {{question}}", _suite.Output, StringComparison.Ordinal);
         Assert.Contains("nothing was added", _suite.Output, StringComparison.Ordinal);
         Assert.False(_suite.Exists("cases/production.yaml"));
     }
