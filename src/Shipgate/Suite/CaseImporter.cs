@@ -102,6 +102,12 @@ public sealed partial class CaseImporter
         }
 
         covered = kept.All(k => reloaded.Cases.Any(c => c.Id == k.Id));
+        if (covered == false && CheckOnItsOwn(spec, targetDisplay) is { Count: > 0 } problems)
+        {
+            await RollBackAsync(target, original).ConfigureAwait(false);
+            throw new CaseImportException($"{targetDisplay} did not load with the new cases, so it was rolled back; nothing was added", problems);
+        }
+
         return new CaseImportResult(kept, skipped, targetDisplay, text, !existed, covered, false);
     }
 
@@ -168,6 +174,48 @@ public sealed partial class CaseImporter
         }
 
         return built;
+    }
+
+    /// <summary>
+    /// Validates a case file the spec does not include, with a throwaway spec in the state folder that uses the same
+    /// prompt variables. (The spec's default assertions are not applied there.)
+    /// </summary>
+    private IReadOnlyList<SpecError> CheckOnItsOwn(FeatureSpec spec, string targetDisplay)
+    {
+        Directory.CreateDirectory(spec.StateDirectory);
+        var checkSpec = Path.Combine(spec.StateDirectory, $"cases-check-{Guid.NewGuid():N}.yaml");
+        var up = Path.GetRelativePath(spec.StateDirectory, spec.RootDirectory).Replace('\\', '/');
+        var prefix = up == "." ? "" : up + "/";
+        var user = string.Join(" ", NeededVars(spec).Select(v => "{{" + v + "}}"));
+        var text = string.Join('\n',
+            "version: 1",
+            "feature: { name: cases-check }",
+            "prompts:",
+            "  - id: check",
+            $"    user: {YamlCaseWriter.Quote(user.Length == 0 ? "check" : user)}",
+            "candidates:",
+            "  - id: check",
+            "    provider: local:extractive",
+            "suite:",
+            "  files:",
+            $"    - {YamlCaseWriter.Quote(prefix + targetDisplay)}",
+            "");
+        try
+        {
+            File.WriteAllText(checkSpec, text);
+            _loader.Load(checkSpec);
+            return [];
+        }
+        catch (SpecException ex)
+        {
+            return [.. ex.Errors.Select(e => e.Location.File.StartsWith(prefix, StringComparison.Ordinal) && prefix.Length > 0
+                ? e with { Location = e.Location with { File = e.Location.File[prefix.Length..] } }
+                : e)];
+        }
+        finally
+        {
+            File.Delete(checkSpec);
+        }
     }
 
     /// <summary>Suffixes generated ids that clash with the suite or each other (same input, same day, kept anyway).</summary>

@@ -153,5 +153,20 @@ public sealed class CasesAddCommandTests : IDisposable
         Assert.True(_suite.Exists("traces/prod.yaml"));
     }
 
+    [Fact]
+    public async Task Add_InvalidCaseInFileOutsideSuiteFiles_IsStillValidatedAndRolledBack()
+    {
+        _suite.Write("in.jsonl", "{\"input\": \"Can I pay with PayPal?\", \"assertions\": [{\"type\": \"length\"}]}\n");
+
+        var code = await _suite.RunAsync("cases", "add", "in.jsonl", "--to", "traces/prod.yaml");
+
+        Assert.Equal(2, code);
+        Assert.Contains("traces/prod.yaml:", _suite.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("../", _suite.Output, StringComparison.Ordinal);
+        Assert.Contains("rolled back", _suite.Output, StringComparison.Ordinal);
+        Assert.False(_suite.Exists("traces/prod.yaml"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_suite.Folder, ".shipgate"), "cases-check-*"));
+    }
+
     public void Dispose() => _suite.Dispose();
 }
