@@ -4,7 +4,8 @@ namespace Shipgate.Suite;
 
 /// <summary>One line of a production traces / complaints JSONL file, before it becomes a case.</summary>
 /// <param name="Line">1-based line in the input file.</param>
-/// <param name="Input">The input as text (one prompt variable) or as vars by name.</param>
+/// <param name="InputText">The input as text, for a prompt with one variable (or null).</param>
+/// <param name="InputVars">The input as prompt variables by name (or null).</param>
 internal sealed record ProductionItem(
     int Line,
     string? InputText,
