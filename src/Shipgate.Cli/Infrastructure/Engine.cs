@@ -7,6 +7,7 @@ using Shipgate.Providers;
 using Shipgate.Runs;
 using Shipgate.Specs;
 using Shipgate.Storage;
+using Shipgate.Suite;
 
 namespace Shipgate.Cli.Infrastructure;
 
@@ -28,4 +29,12 @@ internal sealed class Engine(CliEnvironment environment)
         var providers = new ProviderFactory(environment.GetVariable, timeProvider: environment.Time, embeddings: () => _embeddings.Value);
         return new(providers, new AssertionFactory(new JudgeFactory(providers, environment.Time)), store, environment.Time, () => _embeddings.Value);
     }
+
+    /// <summary>True when the feature has a store on disk; lint must not create one just to find it empty.</summary>
+    public bool StoreExists(FeatureSpec spec) => File.Exists(Path.Combine(spec.StateDirectory, "shipgate.db"));
+
+    /// <summary>The embedding model loads on the first embed, so building these costs nothing until they compare cases.</summary>
+    public SuiteLinter CreateLinter() => new(() => _embeddings.Value, environment.Time);
+
+    public CaseImporter CreateCaseImporter() => new(new SpecLoader(), () => _embeddings.Value, environment.Time);
 }

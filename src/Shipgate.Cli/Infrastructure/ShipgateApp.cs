@@ -48,6 +48,17 @@ internal static class ShipgateApp
                     .WithDescription("Import labels from CSV or JSONL (case_id, score 1-5, ...)")
                     .WithExample("labels", "import", "labels.csv", "examples/support-assistant");
             });
+            config.AddCommand<LintCommand>("lint")
+                .WithDescription("Check the suite against common mistakes (size, coverage, duplicates, too easy/hard, freshness)")
+                .WithExample("lint", "examples/support-assistant")
+                .WithExample("lint", "examples/support-assistant", "--format", "json");
+            config.AddBranch("cases", cases =>
+            {
+                cases.SetDescription("Grow the suite: turn production traces and complaints into cases");
+                cases.AddCommand<CasesAddCommand>("add")
+                    .WithDescription("Add production traces or complaints (JSONL) as cases, deduplicated against the suite")
+                    .WithExample("cases", "add", "examples/support-assistant/production/complaints.jsonl", "examples/support-assistant", "--dry-run");
+            });
             config.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema of shipgate.yaml (for editors)");
         });
