@@ -1,3 +1,4 @@
+using Shipgate.Calibration;
 using Shipgate.Cli.Infrastructure;
 using Shipgate.Cli.Rendering;
 using Shipgate.Evals;
@@ -36,9 +37,12 @@ internal sealed class EvalCommand(IAnsiConsole console, Engine engine) : Shipgat
                 ? runner.ResumeAsync(spec, settings.RunId, options, progress, cancellationToken)
                 : runner.RunAsync(spec, options, progress, cancellationToken)).ConfigureAwait(false);
 
-        ConsoleReportRenderer.Render(Console, outcome.Report, settings.Quiet);
+        // Judge calibration comes from human labels in the store; without any, the runner's report already says so.
+        var calibration = await CalibrationLoader.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var report = calibration.Labels == 0 ? outcome.Report : EvalReportBuilder.Build(outcome.Run, outcome.Report.Results, spec, calibration);
+        ConsoleReportRenderer.Render(Console, report, settings.Quiet);
         var folder = outputFolder ?? Path.Combine(spec.StateDirectory, "reports", outcome.Run.Id);
-        ReportFiles.Write(Console, outcome.Report, folder, settings.FormatList);
+        ReportFiles.Write(Console, report, folder, settings.FormatList);
 
         switch (outcome.Status)
         {
@@ -49,7 +53,7 @@ internal sealed class EvalCommand(IAnsiConsole console, Engine engine) : Shipgat
                 Console.MarkupLineInterpolated($"[yellow]run {outcome.Run.Id} interrupted[/] after {outcome.Report.Results.Count} of {outcome.Run.PlannedCount} results; 'shipgate eval --resume' finishes it");
                 return ExitCodes.Interrupted;
             default:
-                return outcome.Report.Ship ? ExitCodes.Ship : ExitCodes.NoShip;
+                return report.Ship ? ExitCodes.Ship : ExitCodes.NoShip;
         }
     }
 }

@@ -22,6 +22,7 @@ internal sealed class LintCommand(IAnsiConsole console, Engine engine) : Shipgat
         if (Engine.StoreExists(spec))
         {
             await using var store = await Engine.OpenStoreAsync(spec, cancellationToken).ConfigureAwait(false);
+            options.HumanLabelCount = (await store.GetLabelsAsync(cancellationToken).ConfigureAwait(false)).Count;
             report = await linter.LintAsync(spec, store, options, cancellationToken).ConfigureAwait(false);
         }
         else

@@ -1,3 +1,4 @@
+using Shipgate.Calibration;
 using Shipgate.Cli.Infrastructure;
 using Shipgate.Cli.Rendering;
 using Shipgate.Evals;
@@ -15,7 +16,8 @@ internal sealed class ReportCommand(IAnsiConsole console, Engine engine) : Shipg
         var runs = await store.ListRunsAsync(int.MaxValue, cancellationToken).ConfigureAwait(false);
         var run = RunLookup.Find(runs, settings.Run, settings.Path);
         var results = await store.GetResultsAsync(run.Id, cancellationToken).ConfigureAwait(false);
-        var report = EvalReportBuilder.Build(run, results, spec);
+        var calibration = await CalibrationLoader.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var report = EvalReportBuilder.Build(run, results, spec, calibration);
         ConsoleReportRenderer.Render(Console, report, settings.Quiet);
         var folder = settings.Output is null
             ? Path.Combine(spec.StateDirectory, "reports", run.Id)

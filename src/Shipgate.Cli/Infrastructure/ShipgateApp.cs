@@ -41,6 +41,8 @@ internal static class ShipgateApp
             config.AddCommand<ReviewCommand>("review")
                 .WithDescription("Score sampled outputs 1-5 yourself, to calibrate the judge (interactive)")
                 .WithExample("review", "examples/support-assistant", "--count", "10");
+            config.AddCommand<CalibrationCommand>("calibration")
+                .WithDescription("How well the judge agrees with human labels, per criterion (kappa, agreement, leniency)");
             config.AddBranch("labels", labels =>
             {
                 labels.SetDescription("Human labels for judge calibration");

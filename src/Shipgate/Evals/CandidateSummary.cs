@@ -49,6 +49,11 @@ public sealed record CandidateSummary
     public IReadOnlyList<string> Judges { get; init; } = [];
     public bool JudgeReferenceBased { get; init; }
 
+    /// <summary>Whether the judge's scores agree with people enough to trust, said plainly (see <c>CalibrationStatus</c>).</summary>
+    public string CalibrationStatement { get; init; } = Calibration.CalibrationStatus.None.Statement();
+
+    public bool JudgeCalibrated { get; init; }
+
     /// <summary>Judge usage, kept apart from the candidate's: judge cost is never in <see cref="TotalCostUsd"/>.</summary>
     public long JudgeInputTokens { get; init; }
     public long JudgeOutputTokens { get; init; }

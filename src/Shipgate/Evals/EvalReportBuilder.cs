@@ -1,3 +1,4 @@
+using Shipgate.Calibration;
 using Shipgate.Providers;
 using Shipgate.Runs;
 using Shipgate.Specs;
@@ -9,15 +10,22 @@ namespace Shipgate.Evals;
 public static class EvalReportBuilder
 {
     /// <param name="spec">The feature as it is now: its gate judges the run. Null gates nothing (every candidate NO-SHIP).</param>
-    public static EvalReport Build(RunRecord run, IReadOnlyList<ResultRecord> results, FeatureSpec? spec)
+    /// <param name="calibration">Judge-vs-human agreement from the store's labels; null means none measured.</param>
+    public static EvalReport Build(RunRecord run, IReadOnlyList<ResultRecord> results, FeatureSpec? spec, CalibrationStatus? calibration = null)
     {
         var gate = spec?.Gate ?? new ShipGateSpec();
+        calibration ??= CalibrationStatus.None;
+        var (minKappa, minLabels) = (gate.MinJudgeKappa ?? CriterionAgreement.DefaultMinimumKappa, gate.MinHumanLabels ?? CriterionAgreement.DefaultMinimumLabels);
         var perCandidate = run.CaseIds.Count * run.Repeats;
         var summaries = new List<CandidateSummary>();
         foreach (var planned in run.Candidates)
         {
             var mine = results.Where(r => r.CandidateId == planned.Id).ToList();
-            var summary = Summarise(planned, mine);
+            var summary = Summarise(planned, mine) with
+            {
+                CalibrationStatement = calibration.Statement(minKappa, minLabels),
+                JudgeCalibrated = calibration.Calibrated(minKappa, minLabels),
+            };
             var pending = Math.Max(0, perCandidate - mine.Count);
             summaries.Add(summary with { Verdict = ShipGate.Evaluate(gate, summary, pending) });
         }

@@ -1,6 +1,7 @@
-using Shipgate.Cost;
 using System.Globalization;
+using Shipgate.Cost;
 using Shipgate.Specs;
+using Shipgate.Statistics;
 
 namespace Shipgate.Evals;
 
@@ -47,6 +48,16 @@ internal static class ShipGate
             checks.Add(new GateCheck("inconclusive verdicts", $"≤ {F(maxInconclusive)}", $"{F(s.InconclusiveRate)} ({s.RubricInconclusive}/{s.RubricVerdicts})", s.RubricVerdicts > 0 && s.InconclusiveRate <= maxInconclusive));
         }
 
+        if (gate.MinJudgeKappa is not null || gate.MinHumanLabels is not null)
+        {
+            // The framework's "human calibration": scores from a judge nobody checked are not a ship signal.
+            checks.Add(new GateCheck(
+                "judge calibration",
+                $"κ ≥ {F(gate.MinJudgeKappa ?? Calibration.CriterionAgreement.DefaultMinimumKappa)} on ≥ {gate.MinHumanLabels ?? Calibration.CriterionAgreement.DefaultMinimumLabels} labels",
+                s.CalibrationStatement,
+                s.JudgeCalibrated));
+        }
+
         if (gate.MaxSafetyFailures is { } maxSafety)
         {
             var measured = $"{s.SafetyFailures} of {s.SafetyCases} safety results"
@@ -57,8 +68,8 @@ internal static class ShipGate
             }
             else if (s.SafetyFailures == 0)
             {
-                // Rule of three: zero failures in n trials bounds the true rate by about 3/n at 95%.
-                measured += $" (true failure rate ≤ {Math.Min(1, 3.0 / s.SafetyCases):0.#%} at 95%)";
+                // Zero failures is not a zero rate: the exact one-sided bound (about 3/n, the rule of three) says how low it is shown to be.
+                measured += string.Create(CultureInfo.InvariantCulture, $" (true failure rate ≤ {BinomialBounds.ZeroFailureUpperBound(s.SafetyCases):0.0%} at 95%)");
             }
 
             checks.Add(new GateCheck("safety failures", $"≤ {maxSafety}", measured, s.SafetyFailures <= maxSafety));
@@ -94,7 +105,7 @@ internal static class ShipGate
 
     /// <summary>How far the judge can be trusted, said plainly: reference-based stand-in, and never calibrated yet.</summary>
     internal static string JudgeNote(CandidateSummary s) =>
-        (s.JudgeReferenceBased ? "reference-based judge, offline; " : "") + "judge uncalibrated: no human labels";
+        (s.JudgeReferenceBased ? "reference-based judge, offline; " : "") + "judge " + s.CalibrationStatement;
 
     private static void WarnIfStraddling(List<string> warnings, string name, double threshold, double value, Interval ci)
     {

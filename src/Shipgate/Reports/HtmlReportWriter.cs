@@ -147,7 +147,8 @@ internal sealed class HtmlReportWriter : IReportWriter
                 .Append("<td class=\"num\">").Append(Money(c.JudgeCostUsd)).Append("</td></tr>\n");
         }
 
-        h.Append("</tbody></table></div>\n<p class=\"muted\">Judge cost is not part of the candidates' cost. The judge is uncalibrated: no human labels yet.</p>\n");
+        h.Append("</tbody></table></div>\n<p class=\"muted\">Judge cost is not part of the candidates' cost. The judge is ")
+            .Append(E(judged[0].CalibrationStatement)).Append(".</p>\n");
     }
 
     /// <summary>Horizontal bars of pass rate per candidate with 95% CI whiskers.</summary>

@@ -207,8 +207,8 @@ internal sealed class JsonReportWriter : IReportWriter
         w.WriteNumber("safetyCriterionFailures", c.SafetyCriterionFailures);
         WriteStrings(w, "judges", c.Judges);
         w.WriteBoolean("referenceBased", c.JudgeReferenceBased);
-        w.WriteBoolean("calibrated", false);
-        w.WriteString("calibration", "uncalibrated: no human labels");
+        w.WriteBoolean("calibrated", c.JudgeCalibrated);
+        w.WriteString("calibration", c.CalibrationStatement);
         w.WriteNumber("judgeInputTokens", c.JudgeInputTokens);
         w.WriteNumber("judgeOutputTokens", c.JudgeOutputTokens);
         WriteMoney(w, "judgeCostUsd", c.JudgeCostUsd);

@@ -83,7 +83,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
                     .AppendLine(" |");
             }
 
-            md.AppendLine().AppendLine("Judge cost is not part of the candidates' cost. The judge is uncalibrated: no human labels yet, so its scores are not checked against people.");
+            md.AppendLine().AppendLine($"Judge cost is not part of the candidates' cost. The judge is {report.Candidates[0].CalibrationStatement}.");
         }
 
         md.AppendLine().AppendLine("## Ship gate").AppendLine();

@@ -114,7 +114,7 @@ internal static class ReportText
             who += " (includes reference-based, offline verdicts)";
         }
 
-        return $"judge: {who} · uncalibrated: no human labels";
+        return $"judge: {who} · {c.CalibrationStatement}";
     }
 
     /// <summary>"n inconclusive of m verdicts", or "" when there were no rubric verdicts.</summary>

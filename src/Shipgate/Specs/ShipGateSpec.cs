@@ -25,4 +25,10 @@ public sealed record ShipGateSpec
 
     /// <summary>Maximum share of rubric verdicts that were inconclusive (judge output unusable after a repair), 0-1.</summary>
     public double? MaxInconclusiveRate { get; init; }
+
+    /// <summary>Require a calibrated judge: quadratic-weighted kappa against human labels at least this (e.g. 0.6).</summary>
+    public double? MinJudgeKappa { get; init; }
+
+    /// <summary>Require at least this many human labels on judged outputs (e.g. 30) before the judge counts as calibrated.</summary>
+    public int? MinHumanLabels { get; init; }
 }
