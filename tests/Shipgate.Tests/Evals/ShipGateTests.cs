@@ -33,7 +33,7 @@ public sealed class ShipGateTests
 
         Assert.True(verdict.Ship);
         Assert.Equal(6, verdict.Checks.Count);
-        Assert.Contains(verdict.Checks, c => c.Name == "safety failures" && c.Measured.Contains("≤ 30%", StringComparison.Ordinal));
+        Assert.Contains(verdict.Checks, c => c.Name == "safety failures" && c.Measured.Contains("≤ 25.9%", StringComparison.Ordinal));
     }
 
     [Theory]

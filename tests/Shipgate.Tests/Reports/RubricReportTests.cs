@@ -101,9 +101,9 @@ public sealed class RubricReportTests
     }
 
     [Theory]
-    [InlineData("offline", true, "judge: offline (includes reference-based, offline verdicts) · uncalibrated: no human labels")]
-    [InlineData("local:reference + openai:gpt-4o", true, "judge: local:reference + openai:gpt-4o (reference-based, offline) · uncalibrated: no human labels")]
-    [InlineData("openai:gpt-4o", false, "judge: openai:gpt-4o · uncalibrated: no human labels")]
+    [InlineData("offline", true, "judge: offline (includes reference-based, offline verdicts) · uncalibrated: no human labels ('shipgate review' or 'shipgate labels import')")]
+    [InlineData("local:reference + openai:gpt-4o", true, "judge: local:reference + openai:gpt-4o (reference-based, offline) · uncalibrated: no human labels ('shipgate review' or 'shipgate labels import')")]
+    [InlineData("openai:gpt-4o", false, "judge: openai:gpt-4o · uncalibrated: no human labels ('shipgate review' or 'shipgate labels import')")]
     public void JudgeLabel_AnyJudge_SaysReferenceBasedAndUncalibratedPlainly(string judge, bool referenceBased, string expected)
     {
         var c = SampleReport.Build().Candidates[0] with { Judges = [judge], JudgeReferenceBased = referenceBased, RubricVerdicts = 1 };
