@@ -140,6 +140,68 @@ public static class EvalReportBuilder
             warnings.Add("local:* candidates are offline stand-ins (no model is called): use them as a baseline, not as the feature's real quality");
         }
 
+        warnings.AddRange(RepeatWarnings(run, completed));
+        if (SensitivityNote(run, completed) is { } note)
+        {
+            warnings.Add(note);
+        }
+
         return warnings;
+    }
+
+    /// <summary>With repeats, a case whose verdict changes between samples is flaky: its single-run verdict means little.</summary>
+    private static IEnumerable<string> RepeatWarnings(RunRecord run, List<ResultRecord> completed)
+    {
+        if (run.Repeats < 2)
+        {
+            yield break;
+        }
+
+        foreach (var candidate in run.Candidates)
+        {
+            var perCase = completed.Where(r => r.CandidateId == candidate.Id)
+                .GroupBy(r => r.CaseId, StringComparer.Ordinal)
+                .Where(g => g.Count() > 1)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToList();
+            var flaky = Repeats.Flaky([.. perCase.Select(g => (IReadOnlyList<bool>)[.. g.OrderBy(r => r.Repeat).Select(r => r.Pass)])]);
+            if (flaky.Count > 0)
+            {
+                var names = flaky.Select(i => perCase[i].Key).ToList();
+                var pooled = Repeats.PooledWithinCaseVariance(Repeats.PerCaseVariance([.. perCase.Select(g => (IReadOnlyList<double>)[.. g.Select(r => r.Score)])]));
+                yield return $"{candidate.Id}: {names.Count} flaky case(s) changed verdict across {run.Repeats} repeats " +
+                    $"({string.Join(", ", names.Take(8))}{(names.Count > 8 ? ", …" : "")}); within-case score SD {Math.Sqrt(pooled):0.###}";
+            }
+        }
+    }
+
+    /// <summary>
+    /// What this suite can tell apart: the smallest mean-score difference between two candidates detectable with 80% power.
+    /// Measured on the first two candidates' paired differences when there are two; otherwise approximated from one
+    /// candidate's score spread (SD of a difference of two independent scores = SD × √2), and labelled as such.
+    /// </summary>
+    private static string? SensitivityNote(RunRecord run, List<ResultRecord> completed)
+    {
+        var perCase = run.Candidates.Select(c => completed.Where(r => r.CandidateId == c.Id)
+            .GroupBy(r => r.CaseId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Average(r => r.Score), StringComparer.Ordinal)).ToList();
+        if (perCase.Count >= 2)
+        {
+            var shared = perCase[0].Keys.Intersect(perCase[1].Keys, StringComparer.Ordinal).ToList();
+            if (shared.Count >= 3)
+            {
+                var sd = Descriptive.StandardDeviation([.. shared.Select(k => perCase[1][k] - perCase[0][k])]);
+                return $"sensitivity: with {shared.Count} paired cases, a mean-score difference below {Power.MinimumDetectableDifference(shared.Count, sd):0.###} " +
+                    $"between {run.Candidates[0].Id} and {run.Candidates[1].Id} cannot be told from noise (80% power, α 0.05)";
+            }
+        }
+        else if (perCase.Count == 1 && perCase[0].Count >= 3)
+        {
+            var sd = Descriptive.StandardDeviation([.. perCase[0].Values]) * Math.Sqrt(2);
+            return $"sensitivity: with {perCase[0].Count} cases, a change in mean score below {Power.MinimumDetectableDifference(perCase[0].Count, sd):0.###} " +
+                "cannot be told from noise (80% power, α 0.05; estimated from this run's score spread, assuming unpaired noise)";
+        }
+
+        return null;
     }
 }

@@ -79,4 +79,32 @@ public sealed class EvalReportBuilderTests
         Assert.Equal(1, report.Pending);
         Assert.False(report.Candidates.Single().Verdict.Ship);
     }
+
+    [Fact]
+    public void Build_Repeats_FlagsCasesWhoseVerdictChanged()
+    {
+        var run = Run("x") with { CaseIds = ["a", "b", "c"], Repeats = 2 };
+        var results = new[]
+        {
+            Result("x", "a", true) with { Repeat = 0 }, Result("x", "a", false) with { Repeat = 1 },
+            Result("x", "b", true) with { Repeat = 0 }, Result("x", "b", true) with { Repeat = 1 },
+            Result("x", "c", false) with { Repeat = 0 }, Result("x", "c", false) with { Repeat = 1 },
+        };
+
+        var report = EvalReportBuilder.Build(run, results, null);
+
+        var flaky = Assert.Single(report.Warnings, w => w.Contains("flaky", StringComparison.Ordinal));
+        Assert.Contains("(a)", flaky, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_TwoCandidates_SaysWhatDifferenceTheSuiteCanDetect()
+    {
+        var run = Run("x", "y") with { CaseIds = ["a", "b", "c", "d"] };
+        var results = new[] { "a", "b", "c", "d" }.SelectMany(c => new[] { Result("x", c, c != "a"), Result("y", c, c is "a" or "b") }).ToArray();
+
+        var report = EvalReportBuilder.Build(run, results, null);
+
+        Assert.Contains(report.Warnings, w => w.StartsWith("sensitivity: with 4 paired cases", StringComparison.Ordinal));
+    }
 }
