@@ -58,7 +58,7 @@ public sealed class SuiteLinter
         if (options.HumanLabelCount == 0)
         {
             findings.Add(new(LintSeverity.Info, "SG140", "no human labels: the judge is uncalibrated",
-                "have a person score a sample of outputs (30 or more) so the judge's agreement with people can be measured; run shipgate review once it is available"));
+                "have a person score a sample of outputs (30 or more) so the judge's agreement with people can be measured; run 'shipgate review' or 'shipgate labels import', then 'shipgate calibration'"));
         }
 
         CheckProduction(spec, options, findings);
