@@ -314,6 +314,11 @@ internal sealed partial class SpecReader
             }
         }
 
+        foreach (var judge in _cases.GroundedJudgeNodes.OfType<ScalarNode>().Where(j => !judgeIds.Contains(j.Value)))
+        {
+            _context.Error(judge.Location, $"unknown judge '{judge.Value}' in a grounded assertion", judgeIds.Count == 0 ? "declare it under 'judges:' with an id, or drop 'judge:' to use the feature's judge (local:reference when none)" : DidYouMean.Hint(judge.Value, judgeIds, "declared judges"));
+        }
+
         var hasRubric = defaults.Concat(cases.SelectMany(c => c.Assertions)).Any(a => a.Type == AssertionTypes.Rubric);
         if (!hasRubric && (gate.MinRubricMean is not null || gate.MaxInconclusiveRate is not null) && root.Get("gate") is MappingNode gateNode)
         {
