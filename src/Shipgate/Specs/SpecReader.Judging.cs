@@ -325,5 +325,12 @@ internal sealed partial class SpecReader
             var key = gateNode.Entries.First(e => e.Key.Value is "min_rubric_mean" or "max_inconclusive_rate").Key;
             _context.Error(key.Location, $"'gate.{key.Value}' gates rubric verdicts, and no assertion is of type 'rubric'", "add '- type: rubric' to defaults.assertions or to the cases to judge");
         }
+
+        var hasGrounded = defaults.Concat(cases.SelectMany(c => c.Assertions)).Any(a => a.Type == AssertionTypes.Grounded);
+        if (!hasGrounded && gate.MaxHallucinationRate is not null && root.Get("gate") is MappingNode groundedGate)
+        {
+            var key = groundedGate.Entries.First(e => e.Key.Value == "max_hallucination_rate").Key;
+            _context.Error(key.Location, "'gate.max_hallucination_rate' gates groundedness verdicts, and no assertion is of type 'grounded'", "add '- type: grounded' to defaults.assertions or to the cases to check");
+        }
     }
 }
