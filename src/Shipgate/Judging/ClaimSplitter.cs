@@ -4,7 +4,8 @@ namespace Shipgate.Judging;
 
 /// <summary>
 /// The offline judge's claims: an output's sentences and list items. Fragments of fewer than
-/// <see cref="MinWords"/> words ("Thanks!", "Hope this helps.") state no fact and are skipped.
+/// <see cref="MinWords"/> words ("Thanks!", "Hope this helps.") state no fact and are skipped, and so are admissions of
+/// not knowing ("I could not find this in the documentation."): declining to answer is not a hallucination.
 /// </summary>
 internal static partial class ClaimSplitter
 {
@@ -24,7 +25,7 @@ internal static partial class ClaimSplitter
             foreach (var sentence in SentenceBoundary().Split(item))
             {
                 var s = sentence.Trim();
-                if (s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= minWords)
+                if (s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= minWords && (minWords == 1 || !NotKnowing().IsMatch(s)))
                 {
                     claims.Add(s);
                 }
@@ -36,6 +37,9 @@ internal static partial class ClaimSplitter
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}0-9""'(\[])")]
     private static partial Regex SentenceBoundary();
+
+    [GeneratedRegex(@"^(I|We)('m| am| are)? ?(could not|couldn't|cannot|can't|do not|don't|did not|didn't|not sure|unable)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotKnowing();
 
     [GeneratedRegex(@"^([-*+]|\d+[.)]|#+)\s+")]
     private static partial Regex ListMarker();
