@@ -41,7 +41,7 @@ internal sealed class ChatGroundednessJudge(JudgeSpec judge, IChatClient client,
             ChatResponse response;
             try
             {
-                response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+                response = await CallAsync(messages, options, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -65,6 +65,23 @@ internal sealed class ChatGroundednessJudge(JudgeSpec judge, IChatClient client,
         }
 
         return Inconclusive($"judge reply unusable after a repair attempt: {problem}", raws, MaxAttempts, input, output, cached, latency);
+    }
+
+    /// <summary>One judge call; rate limits and outages are retried as for the rubric judge (a busy judge says nothing about the output).</summary>
+    private async Task<ChatResponse> CallAsync(List<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                return await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProviderException ex) when (ex.IsRetryable && retry < ChatRubricJudge.MaxTransientRetries)
+            {
+                var delay = ex.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, retry));
+                await Task.Delay(delay > ChatRubricJudge.MaxRetryDelay ? ChatRubricJudge.MaxRetryDelay : delay, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private GroundednessResult Inconclusive(string problem, List<string> raws, int attempts, long input, long output, long cached, double latency) =>

@@ -127,6 +127,30 @@ public sealed partial class ChatGroundednessJudgeTests : IAsyncLifetime
         Assert.Contains("add 'context:'", result.Problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task JudgeAsync_RateLimitedOnce_RetriedAndParsed()
+    {
+        _server.Responder = _ => Claims(("Plus is refundable", "supported"));
+        _server.EnqueueFaults(StubFault.Status(429, retryAfterSeconds: 0));
+
+        var result = await Judge().JudgeAsync(Request("Plus is refundable."), CancellationToken.None);
+
+        Assert.False(result.Verdict.Inconclusive, result.Problem);
+        Assert.Equal(1, result.Verdict.Attempts);
+        Assert.Equal(2, _server.RequestCount);
+    }
+
+    [Fact]
+    public async Task JudgeAsync_ClientError_InconclusiveNeverAPass()
+    {
+        _server.FaultRule = _ => StubFault.Status(400);
+
+        var result = await Judge().JudgeAsync(Request("Plus is refundable."), CancellationToken.None);
+
+        Assert.True(result.Verdict.Inconclusive);
+        Assert.StartsWith("judge call failed", result.Problem, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"<<<NAME ([0-9a-f]+)>>>")]
     private static partial Regex Boundary();
 }
