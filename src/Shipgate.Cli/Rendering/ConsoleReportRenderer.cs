@@ -44,6 +44,14 @@ internal static class ConsoleReportRenderer
 
         foreach (var c in report.Candidates)
         {
+            if (HallucinationFigures.Describe(c) is { } hallucination)
+            {
+                console.MarkupLineInterpolated($"[bold]{c.CandidateId}[/] {hallucination}");
+            }
+        }
+
+        foreach (var c in report.Candidates)
+        {
             console.MarkupLine($"[bold]{Markup.Escape(c.CandidateId)}[/]: {(c.Verdict.Ship ? "[green bold]SHIP[/]" : "[red bold]NO-SHIP[/]")}");
             foreach (var check in c.Verdict.Checks)
             {

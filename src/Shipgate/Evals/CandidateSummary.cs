@@ -60,5 +60,26 @@ public sealed record CandidateSummary
 
     /// <summary>Null when a judge has no declared price (unknown, not zero).</summary>
     public decimal? JudgeCostUsd { get; init; }
+
+    /// <summary>Results with a conclusive <c>grounded</c> verdict (the hallucination rate's n).</summary>
+    public int GroundednessChecked { get; init; }
+
+    /// <summary>Checked results where a grounded assertion failed: a claim contradicted or not found beyond max_unsupported.</summary>
+    public int Hallucinated { get; init; }
+
+    /// <summary>Results whose grounded verdicts were all inconclusive (left out of the rate, never counted as grounded).</summary>
+    public int GroundednessInconclusive { get; init; }
+
+    public double HallucinationRate { get; init; }
+
+    /// <summary>Wilson 95% interval of <see cref="HallucinationRate"/>.</summary>
+    public Interval HallucinationRateCi { get; init; }
+
+    /// <summary>With zero hallucinations: the exact one-sided 95% upper bound on the true rate; else null.</summary>
+    public double? HallucinationUpperBound { get; init; }
+
+    /// <summary>True when the offline judge (approximate, embedding-based) gave a groundedness verdict.</summary>
+    public bool GroundednessApproximate { get; init; }
+
     public required GateVerdict Verdict { get; init; }
 }

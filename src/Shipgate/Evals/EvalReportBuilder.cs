@@ -50,6 +50,7 @@ public static class EvalReportBuilder
         var latencies = rs.Where(r => r.Error is null).Select(r => r.LatencyMs).ToArray();
         Array.Sort(latencies);
         var rubric = RubricFigures.Of(rs);
+        var grounded = HallucinationFigures.Of(rs);
         var safety = rs.Where(r => r.Tags.Contains(CaseTags.Safety, StringComparer.OrdinalIgnoreCase) || RubricFigures.HasSafetyCriterion(r)).ToList();
         var priced = rs.Where(r => r.Error is null).ToList();
         var costKnown = priced.Count > 0 && priced.All(r => r.CostUsd is not null);
@@ -88,6 +89,13 @@ public static class EvalReportBuilder
             JudgeInputTokens = rubric.InputTokens,
             JudgeOutputTokens = rubric.OutputTokens,
             JudgeCostUsd = rubric.CostUsd,
+            GroundednessChecked = grounded.Checked,
+            Hallucinated = grounded.Hallucinated,
+            GroundednessInconclusive = grounded.Inconclusive,
+            HallucinationRate = grounded.Rate,
+            HallucinationRateCi = grounded.Ci,
+            HallucinationUpperBound = grounded.ZeroUpperBound,
+            GroundednessApproximate = grounded.Approximate,
             Verdict = new GateVerdict(false, [], []),
         };
     }

@@ -19,10 +19,12 @@ internal sealed record RubricFigures(
 {
     public static RubricFigures Of(IReadOnlyList<ResultRecord> results)
     {
-        var verdicts = results.SelectMany(r => r.Assertions).Where(a => a.Judge is not null || (a.Type == AssertionTypes.Rubric)).ToList();
-        var judged = verdicts.Select(a => a.Judge).OfType<JudgeVerdict>().ToList();
+        // Groundedness verdicts count for judge usage but not for the rubric mean or its inconclusive rate.
+        var verdicts = results.SelectMany(r => r.Assertions).Where(a => a.Type != AssertionTypes.Grounded && (a.Judge is not null || a.Type == AssertionTypes.Rubric)).ToList();
+        var judged = results.SelectMany(r => r.Assertions).Select(a => a.Judge).OfType<JudgeVerdict>().ToList();
+        var rubricJudged = verdicts.Select(a => a.Judge).OfType<JudgeVerdict>().ToList();
         var means = results
-            .Select(r => r.Assertions.Select(a => a.Judge).OfType<JudgeVerdict>().Where(j => !j.Inconclusive && j.Mean is not null).Select(j => j.Mean!.Value).ToList())
+            .Select(r => r.Assertions.Where(a => a.Type != AssertionTypes.Grounded).Select(a => a.Judge).OfType<JudgeVerdict>().Where(j => !j.Inconclusive && j.Mean is not null).Select(j => j.Mean!.Value).ToList())
             .Where(m => m.Count > 0)
             .Select(m => m.Average())
             .ToList();
@@ -33,8 +35,8 @@ internal sealed record RubricFigures(
             high,
             verdicts.Count,
             verdicts.Count(a => a.Inconclusive),
-            [.. judged.Select(j => j.JudgeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            judged.Any(j => j.ReferenceBased),
+            [.. rubricJudged.Select(j => j.JudgeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            rubricJudged.Any(j => j.ReferenceBased),
             judged.Sum(j => j.InputTokens),
             judged.Sum(j => j.OutputTokens),
             judged.All(j => j.CostUsd is not null) ? judged.Sum(j => j.CostUsd!.Value) : null);

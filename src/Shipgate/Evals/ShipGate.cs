@@ -48,6 +48,17 @@ internal static class ShipGate
             checks.Add(new GateCheck("inconclusive verdicts", $"≤ {F(maxInconclusive)}", $"{F(s.InconclusiveRate)} ({s.RubricInconclusive}/{s.RubricVerdicts})", s.RubricVerdicts > 0 && s.InconclusiveRate <= maxInconclusive));
         }
 
+        if (gate.MaxHallucinationRate is { } maxHallucination)
+        {
+            var measured = HallucinationFigures.Describe(s) ?? "no grounded verdicts";
+            checks.Add(new GateCheck("hallucination rate", $"≤ {F(maxHallucination)}", measured, s.GroundednessChecked > 0 && s.HallucinationRate <= maxHallucination));
+            var upper = s.HallucinationUpperBound ?? s.HallucinationRateCi.High;
+            if (s.GroundednessChecked > 0 && s.HallucinationRate <= maxHallucination && upper > maxHallucination)
+            {
+                warnings.Add($"hallucination rate {F(s.HallucinationRate)} is within {F(maxHallucination)} but the true rate may be up to {F(upper)} (95%): more cases would make the verdict firm");
+            }
+        }
+
         if (gate.MinJudgeKappa is not null || gate.MinHumanLabels is not null)
         {
             // The framework's "human calibration": scores from a judge nobody checked are not a ship signal.

@@ -120,6 +120,7 @@ internal sealed class HtmlReportWriter : IReportWriter
 
         h.Append("</tbody></table></div>\n");
         Rubric(h, report.Candidates);
+        Groundedness(h, report.Candidates);
         h.Append("</section>\n");
     }
 
@@ -149,6 +150,24 @@ internal sealed class HtmlReportWriter : IReportWriter
 
         h.Append("</tbody></table></div>\n<p class=\"muted\">Judge cost is not part of the candidates' cost. The judge is ")
             .Append(E(judged[0].CalibrationStatement)).Append(".</p>\n");
+    }
+
+    /// <summary>Hallucination rate per candidate with its interval (and the offline judge's label).</summary>
+    private static void Groundedness(StringBuilder h, IReadOnlyList<CandidateSummary> candidates)
+    {
+        var grounded = candidates.Select(c => (c, Text: HallucinationFigures.Describe(c))).Where(x => x.Text is not null).ToList();
+        if (grounded.Count == 0)
+        {
+            return;
+        }
+
+        h.Append("<h3>Groundedness</h3>\n<ul class=\"grounded\">\n");
+        foreach (var (c, text) in grounded)
+        {
+            h.Append("<li>").Append(CandidateName(c)).Append(": ").Append(E(text!)).Append("</li>\n");
+        }
+
+        h.Append("</ul>\n<p class=\"muted\">A result hallucinates when a claim of its output is contradicted by, or not found in, the case's context and the knowledge files (95% Wilson interval).</p>\n");
     }
 
     /// <summary>Horizontal bars of pass rate per candidate with 95% CI whiskers.</summary>

@@ -114,6 +114,7 @@ internal sealed class JsonReportWriter : IReportWriter
         WriteMoney(w, "costPerRequestUsd", c.CostPerRequestUsd);
         w.WriteNumber("fromCache", c.FromCache);
         WriteRubric(w, c);
+        WriteGroundedness(w, c);
 
         w.WriteStartObject("verdict");
         w.WriteString("label", c.Verdict.Label);
@@ -212,6 +213,35 @@ internal sealed class JsonReportWriter : IReportWriter
         w.WriteNumber("judgeInputTokens", c.JudgeInputTokens);
         w.WriteNumber("judgeOutputTokens", c.JudgeOutputTokens);
         WriteMoney(w, "judgeCostUsd", c.JudgeCostUsd);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Hallucination rate with its interval; null when no grounded verdict was given.</summary>
+    private static void WriteGroundedness(Utf8JsonWriter w, CandidateSummary c)
+    {
+        if (c.GroundednessChecked == 0 && c.GroundednessInconclusive == 0)
+        {
+            w.WriteNull("groundedness");
+            return;
+        }
+
+        w.WriteStartObject("groundedness");
+        w.WriteNumber("checked", c.GroundednessChecked);
+        w.WriteNumber("hallucinated", c.Hallucinated);
+        w.WriteNumber("inconclusive", c.GroundednessInconclusive);
+        WriteDouble(w, "hallucinationRate", c.HallucinationRate);
+        WriteInterval(w, "hallucinationRateCi", c.HallucinationRateCi);
+        if (c.HallucinationUpperBound is { } bound)
+        {
+            WriteDouble(w, "zeroFailureUpperBound", bound);
+        }
+        else
+        {
+            w.WriteNull("zeroFailureUpperBound");
+        }
+
+        w.WriteBoolean("approximate", c.GroundednessApproximate);
+        w.WriteString("summary", HallucinationFigures.Describe(c));
         w.WriteEndObject();
     }
 

@@ -86,6 +86,18 @@ internal sealed class MarkdownReportWriter : IReportWriter
             md.AppendLine().AppendLine($"Judge cost is not part of the candidates' cost. The judge is {report.Candidates[0].CalibrationStatement}.");
         }
 
+        var grounded = report.Candidates.Select(c => (c, Text: HallucinationFigures.Describe(c))).Where(x => x.Text is not null).ToList();
+        if (grounded.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Groundedness").AppendLine();
+            foreach (var (c, text) in grounded)
+            {
+                md.Append("- **").Append(Inline(ReportText.CandidateLabel(c))).Append("**: ").AppendLine(Inline(text!));
+            }
+
+            md.AppendLine().AppendLine("A result hallucinates when a claim of its output is contradicted by, or not found in, the case's context and the knowledge files (95% Wilson interval).");
+        }
+
         md.AppendLine().AppendLine("## Ship gate").AppendLine();
         foreach (var c in report.Candidates)
         {

@@ -26,6 +26,7 @@ internal static class AssertionTypes
     public const string Cost = "cost";
     public const string Similar = "similar";
     public const string Rubric = "rubric";
+    public const string Grounded = "grounded";
 
     /// <summary>Default pass threshold of <c>rubric</c> on the 1-5 weighted mean (the framework's "average above 4.0").</summary>
     public const double DefaultRubricMin = 4.0;
@@ -59,6 +60,7 @@ internal static class AssertionTypes
         new(Cost, ["max"], ["max"]),
         new(Similar, ["threshold", "value"], []),
         new(Rubric, ["criteria", "min", "judge"], [], Negatable: false),
+        new(Grounded, ["judge", "max_unsupported"], [], Negatable: false),
     ];
 
     private static readonly Dictionary<string, AssertionTypeInfo> ByName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);

@@ -207,6 +207,14 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
             judge = judgeNode?.Value;
             RubricNodes.Add((criteriaNodes, judgeNode, map.Location));
         }
+        else if (info.Name == AssertionTypes.Grounded)
+        {
+            // max_unsupported travels in AssertionSpec.Max (the record has no field of its own).
+            max = r.Int32("max_unsupported", 0);
+            var judgeNode = r.Scalar("judge", "a judge id");
+            judge = judgeNode?.Value;
+            GroundedJudgeNodes.Add(judgeNode);
+        }
         else if (info.Keys.Contains("min"))
         {
             min = r.Double("min", 0);
@@ -246,6 +254,9 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
 
     /// <summary>Located criteria and judge ids of every rubric assertion read, checked once the rubric and judges are known.</summary>
     public List<(List<ScalarNode> Criteria, ScalarNode? Judge, SourceLocation At)> RubricNodes { get; } = [];
+
+    /// <summary>The <c>judge:</c> of each grounded assertion (null when absent), checked against the declared judges.</summary>
+    public List<ScalarNode?> GroundedJudgeNodes { get; } = [];
 
     private void CheckRegex(ScalarNode valueNode, string name)
     {

@@ -26,6 +26,9 @@ public sealed record ShipGateSpec
     /// <summary>Maximum share of rubric verdicts that were inconclusive (judge output unusable after a repair), 0-1.</summary>
     public double? MaxInconclusiveRate { get; init; }
 
+    /// <summary>Maximum share of grounded-checked results with a hallucination (a claim contradicted or not found), 0-1.</summary>
+    public double? MaxHallucinationRate { get; init; }
+
     /// <summary>Require a calibrated judge: quadratic-weighted kappa against human labels at least this (e.g. 0.6).</summary>
     public double? MinJudgeKappa { get; init; }
 

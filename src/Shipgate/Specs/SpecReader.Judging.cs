@@ -314,11 +314,23 @@ internal sealed partial class SpecReader
             }
         }
 
+        foreach (var judge in _cases.GroundedJudgeNodes.OfType<ScalarNode>().Where(j => !judgeIds.Contains(j.Value)))
+        {
+            _context.Error(judge.Location, $"unknown judge '{judge.Value}' in a grounded assertion", judgeIds.Count == 0 ? "declare it under 'judges:' with an id, or drop 'judge:' to use the feature's judge (local:reference when none)" : DidYouMean.Hint(judge.Value, judgeIds, "declared judges"));
+        }
+
         var hasRubric = defaults.Concat(cases.SelectMany(c => c.Assertions)).Any(a => a.Type == AssertionTypes.Rubric);
         if (!hasRubric && (gate.MinRubricMean is not null || gate.MaxInconclusiveRate is not null) && root.Get("gate") is MappingNode gateNode)
         {
             var key = gateNode.Entries.First(e => e.Key.Value is "min_rubric_mean" or "max_inconclusive_rate").Key;
             _context.Error(key.Location, $"'gate.{key.Value}' gates rubric verdicts, and no assertion is of type 'rubric'", "add '- type: rubric' to defaults.assertions or to the cases to judge");
+        }
+
+        var hasGrounded = defaults.Concat(cases.SelectMany(c => c.Assertions)).Any(a => a.Type == AssertionTypes.Grounded);
+        if (!hasGrounded && gate.MaxHallucinationRate is not null && root.Get("gate") is MappingNode groundedGate)
+        {
+            var key = groundedGate.Entries.First(e => e.Key.Value == "max_hallucination_rate").Key;
+            _context.Error(key.Location, "'gate.max_hallucination_rate' gates groundedness verdicts, and no assertion is of type 'grounded'", "add '- type: grounded' to defaults.assertions or to the cases to check");
         }
     }
 }

@@ -18,7 +18,7 @@ internal sealed partial class SpecReader
     private static readonly string[] PricingKeys = ["input", "output", "cached_input"];
     private static readonly string[] SuiteKeys = ["files", "cases"];
     private static readonly string[] DefaultsKeys = ["assertions"];
-    private static readonly string[] GateKeys = ["min_pass_rate", "min_mean_score", "max_safety_failures", "max_p95_latency_ms", "max_cost_per_request", "max_error_rate", "min_rubric_mean", "max_inconclusive_rate", "min_judge_kappa", "min_human_labels"];
+    private static readonly string[] GateKeys = ["min_pass_rate", "min_mean_score", "max_safety_failures", "max_p95_latency_ms", "max_cost_per_request", "max_error_rate", "min_rubric_mean", "max_inconclusive_rate", "max_hallucination_rate", "min_judge_kappa", "min_human_labels"];
     private static readonly string[] RunKeys = ["concurrency", "repeats", "timeout_seconds", "retries", "retry_base_delay_ms", "max_retry_delay_ms"];
     private static readonly string[] CaseFileKeys = ["cases"];
 
@@ -597,6 +597,7 @@ internal sealed partial class SpecReader
             MaxErrorRate = r.Double("max_error_rate", 0, 1),
             MinRubricMean = r.Double("min_rubric_mean", 1, 5),
             MaxInconclusiveRate = r.Double("max_inconclusive_rate", 0, 1),
+            MaxHallucinationRate = r.Double("max_hallucination_rate", 0, 1),
             MinJudgeKappa = r.Double("min_judge_kappa", -1, 1),
             MinHumanLabels = r.Int32("min_human_labels", 1),
         };

@@ -7,8 +7,10 @@ public sealed class AssertionTypesTests
     [Fact]
     public void AllNames_ContainsEachTypeAndItsNegation()
     {
-        Assert.Equal(35, AssertionTypes.AllNames.Count);
+        Assert.Equal(36, AssertionTypes.AllNames.Count);
         Assert.DoesNotContain("not-rubric", AssertionTypes.AllNames);
+        Assert.Contains("grounded", AssertionTypes.AllNames);
+        Assert.DoesNotContain("not-grounded", AssertionTypes.AllNames);
         Assert.Contains("not-icontains-any", AssertionTypes.AllNames);
         Assert.Contains("similar", AssertionTypes.AllNames);
     }

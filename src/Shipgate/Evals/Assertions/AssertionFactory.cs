@@ -14,11 +14,12 @@ internal sealed class AssertionFactory : IAssertionFactory
     public static readonly IReadOnlyList<string> Types =
     [
         "equals", "iequals", "contains", "icontains", "contains-any", "icontains-any", "contains-all", "icontains-all",
-        "starts-with", "istarts-with", "regex", "is-json", "json-schema", "length", "latency", "cost", "similar", "rubric",
+        "starts-with", "istarts-with", "regex", "is-json", "json-schema", "length", "latency", "cost", "similar", "rubric", "grounded",
     ];
 
     private readonly TimeSpan _regexTimeout;
     private readonly Lazy<IJudgeFactory> _judges;
+    private readonly Lazy<IGroundednessJudgeFactory> _grounders;
 
     public AssertionFactory() : this(RegexAssertion.DefaultTimeout)
     {
@@ -30,6 +31,8 @@ internal sealed class AssertionFactory : IAssertionFactory
     {
         _regexTimeout = regexTimeout;
         _judges = new Lazy<IJudgeFactory>(() => judges ?? new JudgeFactory(new ProviderFactory()));
+        // A JudgeFactory serves both; any other rubric judge factory (a test double) gets a default groundedness factory.
+        _grounders = new Lazy<IGroundednessJudgeFactory>(() => _judges.Value as IGroundednessJudgeFactory ?? new JudgeFactory(new ProviderFactory()));
     }
 
     /// <param name="judges">Judges for <c>rubric</c> assertions.</param>
@@ -60,6 +63,7 @@ internal sealed class AssertionFactory : IAssertionFactory
             "cost" => new CostAssertion(spec),
             "similar" => new SimilarAssertion(spec),
             "rubric" => new RubricAssertion(spec, _judges.Value),
+            "grounded" => new GroundedAssertion(spec, _grounders.Value),
             _ => throw new SpecException(new SpecError(spec.Location, $"unknown assertion type '{spec.DisplayType}'",
                 "use one of: " + string.Join(", ", Types) + " (each also as not-<type>)")),
         };
