@@ -122,8 +122,9 @@ public sealed class EvalRunnerTests
         Assert.Contains("STUB_KEY", outcome.Run.Error, StringComparison.Ordinal);
         Assert.Empty(outcome.Report.Results);
 
-        // Auth errors are never retried and stop the rest of the suite: at most one call per worker.
-        Assert.InRange(f.Server.RequestCount, 1, 4);
+        // Auth errors are never retried and stop the rest of the suite: about one call per worker (4), never the
+        // whole suite (20). A call can slip in as the stop lands on a loaded machine, hence the margin.
+        Assert.InRange(f.Server.RequestCount, 1, 8);
     }
 
     [Fact]
