@@ -13,32 +13,13 @@ internal static class GroundednessParser
     {
         claims = [];
         problem = "";
-        var text = StripFence(raw.Trim());
-        if (text.Length == 0)
+        if (!JudgeReply.TryOpenArray(raw, "claims", out var doc, out var list, out problem))
         {
-            problem = "the reply was empty";
-            return false;
-        }
-
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(text);
-        }
-        catch (JsonException ex)
-        {
-            problem = $"the reply is not valid JSON ({ex.Message.Split(" LineNumber", 2)[0].TrimEnd('.', ' ')})";
             return false;
         }
 
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("claims", out var list) || list.ValueKind != JsonValueKind.Array)
-            {
-                problem = "the reply must be an object with a \"claims\" array";
-                return false;
-            }
-
             var result = new List<GroundedClaim>();
             var n = 0;
             foreach (var item in list.EnumerateArray())
@@ -78,15 +59,4 @@ internal static class GroundednessParser
         "not_found" => ClaimVerdict.NotFound,
         _ => null,
     };
-
-    private static string StripFence(string text)
-    {
-        if (!text.StartsWith("```", StringComparison.Ordinal) || !text.EndsWith("```", StringComparison.Ordinal) || text.Length < 6)
-        {
-            return text;
-        }
-
-        var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
-        return firstLineEnd < 0 ? text : text[(firstLineEnd + 1)..^3].Trim();
-    }
 }

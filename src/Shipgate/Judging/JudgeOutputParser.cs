@@ -14,32 +14,13 @@ internal static class JudgeOutputParser
     {
         scores = [];
         problem = "";
-        var text = StripFence(raw.Trim());
-        if (text.Length == 0)
+        if (!JudgeReply.TryOpenArray(raw, "criteria", out var doc, out var list, out problem))
         {
-            problem = "the reply was empty";
-            return false;
-        }
-
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(text);
-        }
-        catch (JsonException ex)
-        {
-            problem = $"the reply is not valid JSON ({ex.Message.Split(" LineNumber", 2)[0].TrimEnd('.', ' ')})";
             return false;
         }
 
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("criteria", out var list) || list.ValueKind != JsonValueKind.Array)
-            {
-                problem = "the reply must be an object with a \"criteria\" array";
-                return false;
-            }
-
             var found = new Dictionary<string, CriterionScore>(StringComparer.Ordinal);
             foreach (var item in list.EnumerateArray())
             {
@@ -107,17 +88,5 @@ internal static class JudgeOutputParser
 
         score = new CriterionScore(id, value, reasonEl.GetString()!, criterion.Safety);
         return true;
-    }
-
-    /// <summary>A reply wrapped in one Markdown code fence is read as its content; the JSON itself must still be exact.</summary>
-    private static string StripFence(string text)
-    {
-        if (!text.StartsWith("```", StringComparison.Ordinal) || !text.EndsWith("```", StringComparison.Ordinal) || text.Length < 6)
-        {
-            return text;
-        }
-
-        var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
-        return firstLineEnd < 0 ? text : text[(firstLineEnd + 1)..^3].Trim();
     }
 }
