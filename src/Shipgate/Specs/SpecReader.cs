@@ -432,6 +432,10 @@ internal sealed partial class SpecReader
         return options;
     }
 
+    private bool IsSpecFile(string path) =>
+        string.Equals(Path.GetDirectoryName(path), Path.TrimEndingDirectorySeparator(_context.RootDirectory), StringComparison.Ordinal)
+        && Path.GetFileName(path) is "shipgate.yaml" or "shipgate.yml";
+
     private List<EvalCase> ReadSuite(MappingReader root)
     {
         var errorsBefore = Errors.Count;
@@ -457,7 +461,8 @@ internal sealed partial class SpecReader
                 NotFound(pattern, "case");
             }
 
-            foreach (var file in matches.Where(m => !files.Contains(m)))
+            // A pattern such as '*.yaml' also matches the spec itself, which is never a case file.
+            foreach (var file in matches.Where(m => !files.Contains(m) && !(Glob.IsPattern(pattern.Value) && IsSpecFile(m))))
             {
                 var extension = Path.GetExtension(file).ToLowerInvariant();
                 if (extension is not (".yaml" or ".yml" or ".jsonl" or ".ndjson" or ".csv"))

@@ -271,6 +271,17 @@ public sealed class SpecLoaderTests
     }
 
     [Fact]
+    public void Load_CaseGlobInTheSpecFolder_DoesNotTreatTheSpecAsACaseFile()
+    {
+        using var f = new TempFeature();
+        f.Write("shipgate.yaml", MinimalSpec.Replace("- cases/*.yaml", "- \"*.yaml\"", StringComparison.Ordinal)).Write("cases.yaml", OneCase);
+
+        var spec = f.Load();
+
+        Assert.Equal("c1", Assert.Single(spec.Cases).Id);
+    }
+
+    [Fact]
     public void Load_SpecFilePath_LoadsSameAsFolder()
     {
         using var f = new TempFeature();
