@@ -114,7 +114,8 @@ internal static class JudgePrompt
         return b.ToString();
     }
 
-    private static void Block(StringBuilder b, string name, string? text, string boundary)
+    /// <summary>Appends a fenced data block; a missing piece of data adds nothing.</summary>
+    internal static void Block(StringBuilder b, string name, string? text, string boundary)
     {
         if (text is null)
         {
@@ -127,16 +128,19 @@ internal static class JudgePrompt
         b.AppendLine(Close(name, boundary));
     }
 
+    private static string NewBoundary(RubricJudgeRequest request) =>
+        NewBoundary(new[] { request.Input, request.Output, request.Case.Reference }
+            .Concat(request.Case.Context)
+            .Concat(request.Criteria.SelectMany(c => c.Examples).SelectMany(e => new[] { e.Input, e.Output, e.Note })));
+
     /// <summary>A random marker that occurs in none of the data (redrawn in the astronomically rare case it does).</summary>
-    private static string NewBoundary(RubricJudgeRequest request)
+    internal static string NewBoundary(IEnumerable<string?> data)
     {
-        var data = new List<string?> { request.Input, request.Output, request.Case.Reference };
-        data.AddRange(request.Case.Context);
-        data.AddRange(request.Criteria.SelectMany(c => c.Examples).SelectMany(e => new[] { e.Input, e.Output, e.Note }));
+        var texts = data.ToList();
         while (true)
         {
             var boundary = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-            if (!data.Any(d => d?.Contains(boundary, StringComparison.OrdinalIgnoreCase) == true))
+            if (!texts.Any(d => d?.Contains(boundary, StringComparison.OrdinalIgnoreCase) == true))
             {
                 return boundary;
             }
