@@ -27,6 +27,7 @@ internal static class ShipgateApp
                 .WithDescription("Run the feature's suite on its candidates and decide SHIP / NO-SHIP")
                 .WithExample("eval", "examples/support-assistant")
                 .WithExample("eval", "examples/support-assistant", "--resume");
+            // [selection] select command registered here (model selection matrix, decision record, router policy)
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a spec and its case files without running anything")
                 .WithExample("validate", "examples/support-assistant");
@@ -38,6 +39,7 @@ internal static class ShipgateApp
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Does B beat A? Paired difference with its interval and tests, per-case regressions and improvements")
                 .WithExample("compare", "20261129-101500", "20261129-113000", "--path", "examples/support-assistant");
+            // [cost] cost command and the prices branch registered here (unit economics, price catalog)
             config.AddCommand<ReviewCommand>("review")
                 .WithDescription("Score sampled outputs 1-5 yourself, to calibrate the judge (interactive)")
                 .WithExample("review", "examples/support-assistant", "--count", "10");
@@ -50,6 +52,7 @@ internal static class ShipgateApp
                     .WithDescription("Import labels from CSV or JSONL (case_id, score 1-5, ...)")
                     .WithExample("labels", "import", "labels.csv", "examples/support-assistant");
             });
+            // [risk] risk command registered here (hallucination risk assessment)
             config.AddCommand<LintCommand>("lint")
                 .WithDescription("Check the suite against common mistakes (size, coverage, duplicates, too easy/hard, freshness)")
                 .WithExample("lint", "examples/support-assistant")
@@ -61,6 +64,7 @@ internal static class ShipgateApp
                     .WithDescription("Add production traces or complaints (JSONL) as cases, deduplicated against the suite")
                     .WithExample("cases", "add", "examples/support-assistant/production/complaints.jsonl", "examples/support-assistant", "--dry-run");
             });
+            // [launch] launch command registered here (launch-readiness report)
             config.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema of shipgate.yaml (for editors)");
         });

@@ -31,6 +31,18 @@ public sealed record FeatureSpec
     public ShipGateSpec Gate { get; init; } = new();
     public RunSettings Run { get; init; } = new();
 
+    /// <summary>Model selection requirements (framework 3); null when the spec declares none.</summary>
+    public SelectionSpec? Selection { get; init; }
+
+    /// <summary>Traffic and revenue model for unit economics (framework 4); null when the spec declares none.</summary>
+    public EconomicsSpec? Economics { get; init; }
+
+    /// <summary>Hallucination risk profile and budget (framework 5); null when the spec declares none.</summary>
+    public RiskSpec? Risk { get; init; }
+
+    /// <summary>Staged rollout plan (framework 2); defaults to shadow, internal, 5%, 25%, 100%.</summary>
+    public RolloutSpec Rollout { get; init; } = new();
+
     /// <summary>SHA-256 of the spec and every file it pulled in; a run records it so reports can say what was tested.</summary>
     public string ContentHash { get; init; } = "";
 

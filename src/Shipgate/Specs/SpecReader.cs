@@ -11,7 +11,7 @@ namespace Shipgate.Specs;
 /// </summary>
 internal sealed partial class SpecReader
 {
-    private static readonly string[] RootKeys = ["version", "feature", "knowledge", "prompts", "candidates", "suite", "defaults", "rubric", "judge", "judges", "gate", "run"];
+    private static readonly string[] RootKeys = ["version", "feature", "knowledge", "prompts", "candidates", "suite", "defaults", "rubric", "judge", "judges", "gate", "run", "selection", "economics", "risk", "rollout"];
     private static readonly string[] FeatureKeys = ["name", "description"];
     private static readonly string[] PromptKeys = ["id", "system", "user", "file", "system_file"];
     private static readonly string[] CandidateKeys = ["id", "provider", "prompt", "base_url", "api_key_env", "temperature", "max_tokens", "top_p", "seed", "stop", "stream", "pricing", "options"];
@@ -76,6 +76,10 @@ internal sealed partial class SpecReader
         var judges = ReadJudges(root);
         var gate = ReadGate(root);
         var run = ReadRun(root);
+        var selection = ReadSelection(root, candidates);
+        var economics = ReadEconomics(root);
+        var risk = ReadRisk(root);
+        var rollout = ReadRollout(root);
 
         CheckVars(prompts, candidates, cases);
         CheckSimilarReferences(defaults, cases);
@@ -101,6 +105,10 @@ internal sealed partial class SpecReader
             Judges = judges,
             Gate = gate,
             Run = run,
+            Selection = selection,
+            Economics = economics,
+            Risk = risk,
+            Rollout = rollout,
             ContentHash = Hash(specBytes),
         };
     }
