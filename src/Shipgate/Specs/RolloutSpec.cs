@@ -1,7 +1,14 @@
 namespace Shipgate.Specs;
 
-/// <summary>Staged rollout stages and their gates (framework 2; docs/launch.md).</summary>
+/// <summary>Staged rollout stages and their gates (framework 2; docs/launch.md). Without a <c>rollout:</c> section, the framework's defaults.</summary>
 public sealed record RolloutSpec
 {
+    public IReadOnlyList<RolloutStageSpec> Stages { get; init; } = RolloutStageSpec.Defaults;
+
+    public RolloutGateSpec Gates { get; init; } = new();
+
+    /// <summary>True when the spec has a <c>rollout:</c> section (otherwise the plan says it used the defaults).</summary>
+    public bool Declared { get; init; }
+
     public SourceLocation Location { get; init; } = SourceLocation.FileOnly("");
 }

@@ -17,6 +17,29 @@ public static class BinomialBounds
     }
 
     /// <summary>
+    /// The smallest n whose zero-event upper bound is at most <paramref name="rate"/>: how many clean checks it takes to
+    /// show a rate is under a budget, n = ⌈ln(1 - confidence) / ln(1 - rate)⌉. A 2% budget at 95% needs 149.
+    /// </summary>
+    public static int ZeroFailureSampleSize(double rate, double confidence = 0.95)
+    {
+        ValidateConfidence(confidence);
+        if (!(rate > 0 && rate < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "the rate must be between 0 and 1, exclusive");
+        }
+
+        var n = (int)Math.Ceiling(Math.Log(1 - confidence) / Math.Log(1 - rate));
+
+        // Floating point can land a hair above an exact integer; step back while the smaller n still meets the bound.
+        while (n > 1 && ZeroFailureUpperBound(n - 1, confidence) <= rate)
+        {
+            n--;
+        }
+
+        return n;
+    }
+
+    /// <summary>
     /// The "rule of three" (Hanley and Lippman-Hand, 1983): 3/n approximates the one-sided 95% upper bound after zero
     /// events, because -ln(0.05) ≈ 3. 50 clean cases → 0.06. Prefer <see cref="ZeroFailureUpperBound"/>; this is the
     /// number people recognise.

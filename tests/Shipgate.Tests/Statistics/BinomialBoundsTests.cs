@@ -75,4 +75,24 @@ public sealed class BinomialBoundsTests
         Assert.Contains("between 0 and the number of cases", error.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => BinomialBounds.ClopperPearson(1, 5, 1.0));
     }
+
+    [Theory]
+    [InlineData(0.02, 149)]
+    [InlineData(0.05, 59)]
+    [InlineData(0.01, 299)]
+    public void ZeroFailureSampleSize_Budget_IsSmallestCleanRunThatShowsIt(double rate, int expected)
+    {
+        var n = BinomialBounds.ZeroFailureSampleSize(rate);
+
+        Assert.Equal(expected, n);
+        Assert.True(BinomialBounds.ZeroFailureUpperBound(n) <= rate);
+        Assert.True(BinomialBounds.ZeroFailureUpperBound(n - 1) > rate);
+    }
+
+    [Fact]
+    public void ZeroFailureSampleSize_RateOutOfRange_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => BinomialBounds.ZeroFailureSampleSize(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BinomialBounds.ZeroFailureSampleSize(1));
+    }
 }
