@@ -11,7 +11,7 @@ namespace Shipgate.Rollout;
 /// <c>rollout.gates</c> first, then from the ship gate, the risk budget and the cost guardrails; how many requests a
 /// stage needs comes from the hallucination budget (clean checks needed to show the rate is under it at 95%).
 /// </summary>
-public static class RolloutPlanner
+internal static class RolloutPlanner
 {
     /// <summary>Requests per stage when there is no hallucination budget to derive them from.</summary>
     public const int DefaultMinRequests = 200;
