@@ -59,6 +59,11 @@ public static class RiskAssessor
             warnings.Add(caution);
         }
 
+        if (spec.Gate.MaxHallucinationRate is { } gate && risk.Budget is { } declared && gate > declared.MaxRate)
+        {
+            warnings.Add($"gate.max_hallucination_rate ({RiskText.Percent(gate)}) is looser than risk.budget.max_rate ({RiskText.Percent(declared.MaxRate)}): 'shipgate eval' can SHIP a candidate this budget rejects; lower the gate to {RiskText.Percent(declared.MaxRate)}");
+        }
+
         var checks = strategy.Mitigations.Select(id => MitigationChecker.Check(id, required: true, spec, candidate)).ToList();
         var extras = risk.Mitigations.Where(id => !strategy.Mitigations.Contains(id, StringComparer.Ordinal))
             .Select(id => MitigationChecker.Check(id, required: false, spec, candidate)).ToList();
@@ -109,7 +114,7 @@ public static class RiskAssessor
             warnings.Add($"the hallucination rate comes from the offline judge ({ReferenceGroundednessJudge.Label}): use a model judge for a rate to launch on");
         }
 
-        var approximateNote = measured && candidate!.GroundednessApproximate ? $" ({ReferenceGroundednessJudge.Label})" : "";
+        var approximateNote = measured && candidate!.GroundednessApproximate ? $"; {ReferenceGroundednessJudge.Label}" : "";
         var b = new BudgetAssessment
         {
             Status = BudgetStatus.NotDeclared,
@@ -248,13 +253,13 @@ public static class RiskAssessor
 
         if (problems.Count > 0)
         {
-            return new Readiness(ReadinessStatus.NotReady, $"not ready ({cell} → {strategy.Name}): {string.Join("; ", problems)}", reasons);
+            return new Readiness(ReadinessStatus.NotReady, $"{cell} → {strategy.Name}: {string.Join("; ", problems)}", reasons);
         }
 
         var declaredOnly = checks.Count(c => c.Status == MitigationStatus.DeclaredOnly);
         var met = $"{checks.Count} required mitigations in place" + (declaredOnly > 0 ? $" ({declaredOnly} declared only)" : "");
         reasons.AddRange(checks.Select(c => $"{c.Mitigation.Name}: {c.Evidence}"));
         reasons.Add(budget.Statement);
-        return new Readiness(ReadinessStatus.Ready, $"ready ({cell} → {strategy.Name}): {met}; hallucination rate ≤ {RiskText.Percent(budget.UpperBound!.Value.Value)} at 95% within the budget of {RiskText.Percent(budget.MaxRate!.Value.Value)}", reasons);
+        return new Readiness(ReadinessStatus.Ready, $"{cell} → {strategy.Name}: {met}; hallucination rate ≤ {RiskText.Percent(budget.UpperBound!.Value.Value)} at 95% within the budget of {RiskText.Percent(budget.MaxRate!.Value.Value)}", reasons);
     }
 }

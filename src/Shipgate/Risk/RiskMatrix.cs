@@ -12,11 +12,12 @@ public static class RiskMatrix
 {
     private const string NearImpossibleCaution = "wrong answers look entirely plausible here: the framework says the feature may not be suitable for AI";
 
-    private static readonly RiskStrategy[] Cells = Build();
-
     public static IReadOnlyList<RiskSeverity> Severities { get; } = [RiskSeverity.Low, RiskSeverity.Medium, RiskSeverity.High, RiskSeverity.Critical];
 
     public static IReadOnlyList<RiskDetection> Detections { get; } = [RiskDetection.Easy, RiskDetection.Moderate, RiskDetection.Hard, RiskDetection.NearImpossible];
+
+    // Declared after Severities and Detections: static initializers run in textual order and Build reads them.
+    private static readonly RiskStrategy[] Cells = Build();
 
     /// <summary>Every cell, severity-major (low/easy first).</summary>
     public static IReadOnlyList<RiskStrategy> All => Cells;
