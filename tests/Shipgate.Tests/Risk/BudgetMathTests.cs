@@ -6,6 +6,7 @@ namespace Shipgate.Tests.Risk;
 public sealed class BudgetMathTests
 {
     [Theory]
+    [InlineData(0.10, 29)]
     [InlineData(0.05, 59)]
     [InlineData(0.02, 149)]
     [InlineData(0.01, 299)]
