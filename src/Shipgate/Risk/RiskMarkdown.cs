@@ -61,12 +61,20 @@ public static class RiskMarkdown
             md.Append("> **Caution:** ").Append(caution).Append("\n\n");
         }
 
-        md.Append("### Mitigations\n\n| mitigation | required | status | how we know | source | what to do |\n|---|---|---|---|---|---|\n");
-        foreach (var c in a.Checks.Concat(a.ExtraMitigations))
+        var checks = a.Checks.Concat(a.ExtraMitigations).ToList();
+        var anyMissing = checks.Any(c => !c.Met);
+        md.Append("### Mitigations\n\n| mitigation | required | status | how we know | source |").Append(anyMissing ? " what to do |" : "")
+            .Append("\n|---|---|---|---|---|").Append(anyMissing ? "---|" : "").Append('\n');
+        foreach (var c in checks)
         {
             md.Append("| ").Append(c.Mitigation.Name).Append(" (`").Append(c.Mitigation.Id).Append("`) | ").Append(c.Required ? "yes" : "no (declared extra)")
-                .Append(" | ").Append(Status(c.Status)).Append(" | ").Append(Cell(c.Evidence)).Append(" | ").Append(Cell(c.Source.ToString()))
-                .Append(" | ").Append(Cell(c.WhatToDo ?? "")).Append(" |\n");
+                .Append(" | ").Append(Status(c.Status)).Append(" | ").Append(Cell(c.Evidence)).Append(" | ").Append(Cell(c.Source.ToString())).Append(" |");
+            if (anyMissing)
+            {
+                md.Append(' ').Append(Cell(c.WhatToDo ?? "")).Append(" |");
+            }
+
+            md.Append('\n');
         }
 
         md.Append('\n');

@@ -58,4 +58,17 @@ public sealed class RiskMarkdownTests
 
         Assert.Contains("refunds \\| credits &lt;b>", md, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_MissingMitigation_AddsWhatToDo()
+    {
+        using var f = RiskFixtures.Feature(RiskFixtures.Risk("high", "easy", "[constrained_outputs]"), "gate: { max_hallucination_rate: 0.02 }", "    - type: grounded\n");
+        var a = RiskAssessor.Assess(f.Load(), RiskFixtures.Report(RiskFixtures.Candidate("mini", 200, 0)));
+
+        var md = RiskMarkdown.Render(a);
+
+        Assert.Contains("| mitigation | required | status | how we know | source | what to do |", md, StringComparison.Ordinal);
+        Assert.Contains("| user confirmation (`user_confirmation`) | yes | MISSING |", md, StringComparison.Ordinal);
+        Assert.Contains("have the user confirm before acting on an answer", md, StringComparison.Ordinal);
+    }
 }
