@@ -133,14 +133,17 @@ public static class RiskHtml
 
     private static void AppendMitigations(StringBuilder h, RiskAssessment a)
     {
-        h.Append("<h3>Mitigations</h3>\n<table class=\"checks\">\n<thead><tr><th>mitigation</th><th>required</th><th>status</th><th>how we know</th><th>what to do</th></tr></thead>\n<tbody>\n");
-        foreach (var c in a.Checks.Concat(a.ExtraMitigations))
+        var checks = a.Checks.Concat(a.ExtraMitigations).ToList();
+        var anyMissing = checks.Any(c => !c.Met);
+        h.Append("<h3>Mitigations</h3>\n<table class=\"checks\">\n<thead><tr><th>mitigation</th><th>required</th><th>status</th><th>how we know</th>")
+            .Append(anyMissing ? "<th>what to do</th>" : "").Append("</tr></thead>\n<tbody>\n");
+        foreach (var c in checks)
         {
             h.Append("<tr class=\"").Append(c.Met ? "pass" : "fail").Append("\"><td>").Append(E(c.Mitigation.Name)).Append(" <code>").Append(E(c.Mitigation.Id)).Append("</code></td>")
                 .Append("<td>").Append(c.Required ? "yes" : "no (declared extra)").Append("</td>")
                 .Append("<td>").Append(E(RiskMarkdown.Status(c.Status))).Append("</td>")
                 .Append("<td>").Append(E(c.Evidence)).Append(' ').Append(Src(c.Source)).Append("</td>")
-                .Append("<td>").Append(E(c.WhatToDo ?? "")).Append("</td></tr>\n");
+                .Append(anyMissing ? $"<td>{E(c.WhatToDo ?? "")}</td>" : "").Append("</tr>\n");
         }
 
         h.Append("</tbody></table>\n");
