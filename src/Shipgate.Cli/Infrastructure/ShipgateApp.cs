@@ -52,7 +52,10 @@ internal static class ShipgateApp
                     .WithDescription("Import labels from CSV or JSONL (case_id, score 1-5, ...)")
                     .WithExample("labels", "import", "labels.csv", "examples/support-assistant");
             });
-            // [risk] risk command registered here (hallucination risk assessment)
+            config.AddCommand<RiskCommand>("risk")
+                .WithDescription("Hallucination risk: severity x detection strategy, mitigation checks, hallucination budget vs the measured rate")
+                .WithExample("risk", "examples/support-assistant")
+                .WithExample("risk", "examples/support-assistant", "--candidate", "baseline", "--format", "md");
             config.AddCommand<LintCommand>("lint")
                 .WithDescription("Check the suite against common mistakes (size, coverage, duplicates, too easy/hard, freshness)")
                 .WithExample("lint", "examples/support-assistant")
