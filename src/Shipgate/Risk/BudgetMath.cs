@@ -28,20 +28,13 @@ public static class BudgetMath
             return 1;
         }
 
-        var estimate = (int)Math.Ceiling(Math.Log(1 - confidence) / Math.Log(1 - maxRate));
-        if (estimate > MaxCases)
+        if (Math.Log(1 - confidence) / Math.Log(1 - maxRate) > MaxCases + 1)
         {
             return null;
         }
 
-        // The closed form can be off by one from floating point; settle it with the bound itself.
-        var n = Math.Max(1, estimate - 1);
-        while (BinomialBounds.ZeroFailureUpperBound(n, confidence) > maxRate)
-        {
-            n++;
-        }
-
-        return n;
+        var n = BinomialBounds.ZeroFailureSampleSize(maxRate, confidence);
+        return n > MaxCases ? null : n;
     }
 
     /// <summary>

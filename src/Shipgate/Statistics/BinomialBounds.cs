@@ -28,9 +28,19 @@ public static class BinomialBounds
             throw new ArgumentOutOfRangeException(nameof(rate), rate, "the rate must be between 0 and 1, exclusive");
         }
 
-        var n = (int)Math.Ceiling(Math.Log(1 - confidence) / Math.Log(1 - rate));
+        var estimate = Math.Ceiling(Math.Log(1 - confidence) / Math.Log(1 - rate));
+        if (estimate >= int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "the rate is too small to show with any suite");
+        }
 
-        // Floating point can land a hair above an exact integer; step back while the smaller n still meets the bound.
+        // The closed form can be off by one either way from floating point: settle it with the bound itself.
+        var n = Math.Max(1, (int)estimate);
+        while (ZeroFailureUpperBound(n, confidence) > rate)
+        {
+            n++;
+        }
+
         while (n > 1 && ZeroFailureUpperBound(n - 1, confidence) <= rate)
         {
             n--;
