@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Shipgate.Reports;
 
 namespace Shipgate.Cost;
@@ -36,5 +37,6 @@ public sealed record CostAnalysis
     public required Readiness Readiness { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    [JsonIgnore]
     public CandidateCost Costed => Candidates.First(c => c.CandidateId == CandidateId);
 }
