@@ -331,7 +331,7 @@ public static class CostAnalyzer
         if (price is not null && mean is > 0 && prefixTokens > 0)
         {
             var inputShare = chosen.InputTokens.Mean > 0 ? prefixTokens / chosen.InputTokens.Mean : 0;
-            var detail = $"{prefixTokens:N0} tokens of the rendered prompt are the same on every request ({inputShare:P0} of {chosen.InputTokens.Mean:N0} input tokens per request)";
+            var detail = $"{prefixTokens:N0} tokens of the rendered prompt are the same on every request ({Pct(inputShare)} of {chosen.InputTokens.Mean:N0} input tokens per request)";
             if (price.CachedInputPerToken is { } cached && cached < price.InputPerToken)
             {
                 var save = Math.Min(1m, prefixTokens * (price.InputPerToken - cached) / mean.Value);
@@ -343,20 +343,20 @@ public static class CostAnalyzer
             }
 
             var trim = Math.Min(1m, prefixTokens * TrimShare * price.InputPerToken / mean.Value);
-            levers.Add(Lever("Trim the shared prompt", $"{detail}; assumes a quarter of it can be cut without losing quality (re-run the eval to check)", trim, trim, LeverEffort.Medium, Provenance.Derived($"shared prefix measured in run {runId} × assumed {TrimShare:P0} trim")));
+            levers.Add(Lever("Trim the shared prompt", $"{detail}; assumes a quarter of it can be cut without losing quality (re-run the eval to check)", trim, trim, LeverEffort.Medium, Provenance.Derived($"shared prefix measured in run {runId} × assumed 25% trim")));
         }
 
         // (b) Duplicate requests: what a response cache would save.
         if (mean is > 0)
         {
             var rate = (decimal)duplicateRate;
-            levers.Add(Lever("Response cache for repeated requests", $"{duplicateRate:P1} of the run's requests repeat an earlier prompt (normalised). A suite is built from distinct cases, so production traffic (and its duplicate rate) will differ: measure it there.", rate, rate, LeverEffort.Low, Provenance.Measured(runId)));
+            levers.Add(Lever("Response cache for repeated requests", $"{Pct(duplicateRate, "0.0%")} of the run's requests repeat an earlier prompt (normalised). A suite is built from distinct cases, so production traffic (and its duplicate rate) will differ: measure it there.", rate, rate, LeverEffort.Low, Provenance.Measured(runId)));
         }
 
         // (c) Routing simple requests to a cheaper model.
         if (routing?.CostSavedShare is { } saved)
         {
-            levers.Add(Lever("Route simple requests to a cheaper model", $"router: {routing.CheapShare:P0} of held-out requests to '{routing.CheapCandidate}', the rest to '{routing.StrongCandidate}'; keeps {routing.QualityRetainedShare:P0} of the strong candidate's quality on {routing.HeldOutCases} held-out cases", saved, saved, LeverEffort.Medium, Provenance.Measured(routing.RunId)));
+            levers.Add(Lever("Route simple requests to a cheaper model", $"router: {Pct(routing.CheapShare)} of held-out requests to '{routing.CheapCandidate}', the rest to '{routing.StrongCandidate}'; keeps {Pct(routing.QualityRetainedShare)} of the strong candidate's quality on {routing.HeldOutCases} held-out cases", saved, saved, LeverEffort.Medium, Provenance.Measured(routing.RunId)));
         }
         else
         {
@@ -391,11 +391,11 @@ public static class CostAnalyzer
         if (pairs.Count > 1)
         {
             var d = Bootstrap.PairedDifference([.. pairs.Select(p => p.A)], [.. pairs.Select(p => p.B)]);
-            text.Append(CultureInfo.InvariantCulture, $"pass rate {cheaper.PassRate:P0} vs {current.PassRate:P0} (paired difference {d.MeanDifference:+0.0%;-0.0%;0%}, 95% CI [{d.Low:+0.0%;-0.0%;0%}, {d.High:+0.0%;-0.0%;0%}] on {d.N} cases)");
+            text.Append(CultureInfo.InvariantCulture, $"pass rate {Pct(cheaper.PassRate)} vs {Pct(current.PassRate)} (paired difference {d.MeanDifference:+0.0%;-0.0%;0%}, 95% CI [{d.Low:+0.0%;-0.0%;0%}, {d.High:+0.0%;-0.0%;0%}] on {d.N} cases)");
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $"pass rate {cheaper.PassRate:P0} vs {current.PassRate:P0}");
+            text.Append(CultureInfo.InvariantCulture, $"pass rate {Pct(cheaper.PassRate)} vs {Pct(current.PassRate)}");
         }
 
         if (cheaper.RubricMean is { } rb && current.RubricMean is { } ra)
@@ -456,7 +456,7 @@ public static class CostAnalyzer
         {
             Name = "alerts",
             Proposed = alertBudget,
-            Rule = "alert at " + string.Join(", ", alerts.Select(x => $"{x:P0} ({MoneyFormat.Usd(x * alertBudget)})")) + $" of the {(declared?.MonthlyBudget is null ? "proposed" : "declared")} monthly budget",
+            Rule = "alert at " + string.Join(", ", alerts.Select(x => $"{CostText.Share(x).Replace(".0%", "%", StringComparison.Ordinal)} ({MoneyFormat.Usd(x * alertBudget)})")) + $" of the {(declared?.MonthlyBudget is null ? "proposed" : "declared")} monthly budget",
             Source = declared?.AlertAt is { Count: > 0 } ? Provenance.Declared("economics.guardrails.alert_at") : Provenance.Estimated("framework's usual thresholds 50%, 80%, 100%"),
         });
         var perUserDay = e.CostPerRequest.Value * traffic.RequestsPerUserPerDay * HeavyUserMultiple;
@@ -488,7 +488,7 @@ public static class CostAnalyzer
 
         var reasons = new List<string>
         {
-            $"AI cost is {e.ShareOfRevenue:P1} of revenue ({MoneyFormat.Usd(e.CostPerUserPerMonth.Value)} of {MoneyFormat.Usd(e.RevenuePerUserPerMonth.Value)} per user per month): {CostBands.Label(e.Band)}",
+            $"AI cost is {CostText.Share(e.ShareOfRevenue)} of revenue ({MoneyFormat.Usd(e.CostPerUserPerMonth.Value)} of {MoneyFormat.Usd(e.RevenuePerUserPerMonth.Value)} per user per month): {CostBands.Label(e.Band)}",
         };
         var ready = e.Band != CostBand.Problem;
         if (e.Band == CostBand.Watch)
@@ -513,10 +513,12 @@ public static class CostAnalyzer
         reasons.AddRange(guardrails.Where(g => g.Problem is not null && g.Name != "max cost per request").Select(g => $"{g.Name}: {g.Problem}"));
         reasons.AddRange(warnings);
         var summary = ready
-            ? $"ready: AI cost {e.ShareOfRevenue:P1} of revenue ({CostBands.Label(e.Band)}) for '{chosen.CandidateId}'"
-            : $"not ready: {(e.Band == CostBand.Problem ? $"AI cost {e.ShareOfRevenue:P1} of revenue is a margin problem" : "p95 cost per request is over the declared cap")} for '{chosen.CandidateId}'";
+            ? $"ready: AI cost {CostText.Share(e.ShareOfRevenue)} of revenue ({CostBands.Label(e.Band)}) for '{chosen.CandidateId}'"
+            : $"not ready: {(e.Band == CostBand.Problem ? $"AI cost {CostText.Share(e.ShareOfRevenue)} of revenue is a margin problem" : "p95 cost per request is over the declared cap")} for '{chosen.CandidateId}'";
         return new Readiness(ready ? ReadinessStatus.Ready : ReadinessStatus.NotReady, summary, reasons);
     }
+
+    private static string Pct(double share, string format = "0%") => share.ToString(format, CultureInfo.InvariantCulture);
 
     internal static string PerMillion(decimal perToken) => MoneyFormat.Usd(perToken * 1_000_000m);
 }
