@@ -2,8 +2,9 @@ namespace Shipgate.Cost;
 
 /// <summary>
 /// Finds a candidate's model in a catalog from its provider id (<c>openai:gpt-4o-mini</c> → <c>gpt-4o-mini</c>).
-/// Tried in order: the exact name; the name without a provider prefix on either side (<c>openai/gpt-4o</c>,
-/// <c>gemini/gemini-2.5-pro</c>), preferring an entry of the same vendor; the name without a date suffix
+/// Entries whose name, without a provider prefix on either side (<c>openai/gpt-4o</c>, <c>gemini/gemini-2.5-pro</c>),
+/// equals the target's are preferred in this order: same vendor as the candidate's scheme or prefix, exact name,
+/// unprefixed name, any; failing that, the name without a date suffix
 /// (<c>claude-haiku-4-5-20251001</c> → <c>claude-haiku-4-5</c>). Case-insensitive.
 /// </summary>
 public static class PriceLookup
@@ -24,15 +25,10 @@ public static class PriceLookup
 
     private static ModelPrice? Match(PriceCatalog catalog, string name, string? scheme)
     {
-        var exact = catalog.Models.FirstOrDefault(m => m.Model.Equals(name, StringComparison.OrdinalIgnoreCase));
-        if (exact is not null)
-        {
-            return exact;
-        }
-
         var bare = Bare(name);
         var candidates = catalog.Models.Where(m => Bare(m.Model).Equals(bare, StringComparison.OrdinalIgnoreCase)).ToList();
         return candidates.FirstOrDefault(m => SameVendor(m, scheme, name))
+            ?? candidates.FirstOrDefault(m => m.Model.Equals(name, StringComparison.OrdinalIgnoreCase))
             ?? candidates.FirstOrDefault(m => !m.Model.Contains('/', StringComparison.Ordinal))
             ?? candidates.FirstOrDefault();
     }
