@@ -107,7 +107,7 @@ public sealed class SpecReaderEconomicsTests
 
         var errors = f.Errors();
 
-        Assert.Contains(errors, e => e.Message.Contains("'economics.traffic.users' must be at least 1", StringComparison.Ordinal) && e.Location.Line == 17);
+        Assert.Contains(errors, e => e.Message.Contains("'economics.traffic.users' must be at least 1", StringComparison.Ordinal) && e.Location.Line == 14);
         Assert.Contains(errors, e => e.Message.Contains("unknown key 'sacle'", StringComparison.Ordinal) && e.Location.Line == 16 && e.ToString().Contains("did you mean 'scale'", StringComparison.Ordinal));
     }
 
