@@ -133,7 +133,6 @@ public static class CostAnalyzer
             : counted == 0 ? "reported by the provider"
             : reported == 0 ? $"counted offline ({encoding})"
             : $"{reported} reported by the provider, {counted} counted offline ({encoding})";
-        var measured = Provenance.Measured(report.Run.Id);
         CostFigure? mean = null, p95 = null, p99 = null, max = null;
         if (price is not null && usages.Count > 0)
         {
@@ -145,7 +144,6 @@ public static class CostAnalyzer
             max = new CostFigure(perRequest[^1], source);
         }
 
-        _ = measured;
         return new CandidateCost
         {
             CandidateId = summary.CandidateId,
@@ -335,7 +333,7 @@ public static class CostAnalyzer
             if (price.CachedInputPerToken is { } cached && cached < price.InputPerToken)
             {
                 var save = Math.Min(1m, prefixTokens * (price.InputPerToken - cached) / mean.Value);
-                levers.Add(Lever("Prompt caching of the shared prefix", $"{detail}; billed at the cached-input price {PerMillion(cached)} instead of {PerMillion(price.InputPerToken)} per 1M. Providers cache only prefixes above a minimum length (often 1,024 tokens) and the prefix must come first in the prompt.", save, save, LeverEffort.Low, Provenance.Derived($"shared prefix measured in run {runId} × catalog cached-input price")));
+                levers.Add(Lever("Prompt caching of the shared prefix", $"{detail}; billed at the cached-input price {PerMillion(cached)} instead of {PerMillion(price.InputPerToken)} per 1M. Providers cache only prefixes above a minimum length (often 1,024 tokens) and the prefix must come first in the prompt.", save, save, LeverEffort.Low, Provenance.Derived($"shared prefix measured in run {runId} × cached-input price ({chosen.PriceSource})")));
             }
             else
             {
@@ -479,6 +477,11 @@ public static class CostAnalyzer
         if (spec.Economics is null)
         {
             return new Readiness(ReadinessStatus.NotDeclared, "no economics: section; add traffic (users, requests_per_user_per_day) and revenue_per_user_per_month to shipgate.yaml (docs/cost.md)", [.. warnings]);
+        }
+
+        if (chosen.Price is not null && chosen.Requests == 0)
+        {
+            return new Readiness(ReadinessStatus.NotReady, $"no successful request of '{chosen.CandidateId}' in the run to measure cost from", [$"fix the errors of '{chosen.CandidateId}' and run 'shipgate eval' again", .. warnings]);
         }
 
         if (chosen.Price is null || e is null)

@@ -113,7 +113,10 @@ public static class CostHtml
             $"<polygon class=\"band {css}\" points=\"{P(X(0), Y(0))} {P(X(maxUsers), Y(Math.Min(maxCost, lowShare * revenuePerUser * maxUsers)))} {P(X(maxUsers), Y(Math.Min(maxCost, highShare * revenuePerUser * maxUsers)))}\"/>";
         var s = new StringBuilder();
         s.Append("<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 560 260\" role=\"img\" aria-label=\"Monthly AI cost against users\">");
-        s.Append(Band("healthy", 0, 0.15)).Append(Band("watch", 0.15, 0.20)).Append(Band("problem", 0.20, 10));
+        s.Append(Band("healthy", 0, 0.15)).Append(Band("watch", 0.15, 0.20));
+
+        // Above the 20% line up to the top of the plot: the line never leaves the plot (its top is at least 30% of revenue).
+        s.Append($"<polygon class=\"band problem\" points=\"{P(X(0), Y(0))} {P(X(maxUsers), Y(0.20 * revenuePerUser * maxUsers))} {P(X(maxUsers), Y(maxCost))} {P(X(0), Y(maxCost))}\"/>");
         s.Append($"<line x1=\"{left}\" y1=\"{h - bottom}\" x2=\"{w - right}\" y2=\"{h - bottom}\" stroke=\"currentColor\"/><line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{h - bottom}\" stroke=\"currentColor\"/>");
         s.Append($"<polyline class=\"line\" points=\"{P(X(0), Y(0))} {P(X(maxUsers), Y(Math.Min(maxCost, costPerUser * maxUsers)))}\"/>");
         foreach (var p in analysis.Projections)

@@ -352,4 +352,26 @@ public sealed class CostAnalyzerTests
         Assert.Equal("strong", json.RootElement.GetProperty("candidateId").GetString());
         Assert.Equal("derived", json.RootElement.GetProperty("economics").GetProperty("costPerUserPerMonth").GetProperty("source").GetProperty("kind").GetString());
     }
+    [Fact]
+    public void Analyze_OnlyErrors_IsNotReadyAndSaysToFixThem()
+    {
+        var results = Results("s").Select(r => r with { Error = "HTTP 500" }).ToList();
+        var a = CostAnalyzer.Analyze(Spec(Economics(10m), ("s", "openai:x", Strong)), Report(results, ("s", "openai:x", false)), Catalog, Now);
+
+        Assert.Equal(ReadinessStatus.NotReady, a.Readiness.Status);
+        Assert.Contains("no successful request", a.Readiness.Summary, StringComparison.Ordinal);
+        Assert.Equal(0, a.Costed.Requests);
+    }
+
+    [Fact]
+    public void Chart_ProblemBand_CoversThePlotAboveTheTwentyPercentLine()
+    {
+        var a = CostAnalyzer.Analyze(Spec(Economics(10m), ("s", "openai:x", Strong)), Report(Results("s"), ("s", "openai:x", true)), Catalog, Now);
+
+        var svg = CostHtml.Render(a);
+        var problem = svg[svg.IndexOf("band problem", StringComparison.Ordinal)..];
+        var points = problem[(problem.IndexOf("points=\"", StringComparison.Ordinal) + 8)..problem.IndexOf("\"/>", StringComparison.Ordinal)];
+        Assert.Equal(4, points.Split(' ').Length);
+        Assert.Contains("<title>10×: 10,000 users", svg, StringComparison.Ordinal);
+    }
 }
