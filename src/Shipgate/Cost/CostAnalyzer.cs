@@ -275,7 +275,13 @@ public static class CostAnalyzer
     /// <summary>Share of first-repeat requests whose normalised prompt (trimmed, lower case, whitespace collapsed) repeats an earlier one.</summary>
     internal static double DuplicateRate(IReadOnlyList<ResultRecord> results)
     {
-        var prompts = results.Where(r => r.Repeat == results.Min(x => x.Repeat) && r.Prompt is not null).Select(r => Normalise(r.Prompt!)).ToList();
+        if (results.Count == 0)
+        {
+            return 0;
+        }
+
+        var first = results.Min(x => x.Repeat);
+        var prompts = results.Where(r => r.Repeat == first && r.Prompt is not null).Select(r => Normalise(r.Prompt!)).ToList();
         if (prompts.Count == 0)
         {
             return 0;
