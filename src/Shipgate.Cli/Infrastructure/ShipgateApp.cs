@@ -39,7 +39,20 @@ internal static class ShipgateApp
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Does B beat A? Paired difference with its interval and tests, per-case regressions and improvements")
                 .WithExample("compare", "20261129-101500", "20261129-113000", "--path", "examples/support-assistant");
-            // [cost] cost command and the prices branch registered here (unit economics, price catalog)
+            config.AddCommand<CostCommand>("cost")
+                .WithDescription("Unit economics from the latest run: cost per request, per user, % of revenue at 1× and 10×, levers, guardrails")
+                .WithExample("cost", "examples/support-assistant")
+                .WithExample("cost", "examples/support-assistant", "--users", "50000");
+            config.AddBranch("prices", prices =>
+            {
+                prices.SetDescription("The price catalog cost reports use (bundled, or imported from LiteLLM)");
+                prices.AddCommand<PricesImportCommand>("import")
+                    .WithDescription("Import LiteLLM's model_prices_and_context_window.json into $SHIPGATE_HOME/prices.json")
+                    .WithExample("prices", "import", "model_prices_and_context_window.json");
+                prices.AddCommand<PricesShowCommand>("show")
+                    .WithDescription("Show the catalog in use, per 1M tokens, with its source and date")
+                    .WithExample("prices", "show", "gpt-4o");
+            });
             config.AddCommand<ReviewCommand>("review")
                 .WithDescription("Score sampled outputs 1-5 yourself, to calibrate the judge (interactive)")
                 .WithExample("review", "examples/support-assistant", "--count", "10");

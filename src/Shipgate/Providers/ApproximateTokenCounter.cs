@@ -1,10 +1,12 @@
+using Shipgate.Cost;
+
 namespace Shipgate.Providers;
 
 /// <summary>
-/// Token estimate for providers that report no usage of their own (local stand-ins): one token per 4 characters,
-/// rounded up, which is close to BPE tokenizers on English prose. Deterministic and tokenizer-free on purpose.
+/// Token counts for providers that report no usage of their own (local stand-ins): counted offline with the
+/// o200k_base tokenizer (<see cref="TokenCounter"/>), so stand-in costs and token drivers match a gpt-4o-class model.
 /// </summary>
 internal static class ApproximateTokenCounter
 {
-    public static long Count(string? text) => string.IsNullOrEmpty(text) ? 0 : (text.Length + 3) / 4;
+    public static long Count(string? text) => TokenCounter.Count(text);
 }

@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Shipgate.Cli.Commands;
+
+/// <summary>Settings of <c>shipgate cost</c>.</summary>
+internal sealed class CostSettings : DecisionSettings
+{
+    [CommandOption("--candidate <ID>")]
+    [Description("Candidate to cost (default: the cheapest candidate that passes the gate)")]
+    public string? Candidate { get; init; }
+
+    [CommandOption("--users <N>")]
+    [Description("Monthly active users instead of economics.traffic.users (what-if)")]
+    public long? Users { get; init; }
+
+    [CommandOption("--prices <FILE>")]
+    [Description("Price catalog to use: Shipgate's format or LiteLLM's model_prices_and_context_window.json (default: the imported one, else bundled)")]
+    public string? Prices { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Users is < 1)
+        {
+            return ValidationResult.Error("--users must be at least 1");
+        }
+
+        return base.Validate();
+    }
+}

@@ -1,0 +1,52 @@
+using Shipgate.Cli.Infrastructure;
+using Shipgate.Cost;
+using Spectre.Console;
+
+namespace Shipgate.Cli.Commands;
+
+/// <summary><c>shipgate prices import FILE</c>: LiteLLM's price map → <c>$SHIPGATE_HOME/prices.json</c>, all or nothing.</summary>
+internal sealed class PricesImportCommand(IAnsiConsole console, Engine engine) : ShipgateCommand<PricesImportSettings>(console, engine)
+{
+    protected override Task<int> RunAsync(PricesImportSettings settings, CancellationToken cancellationToken)
+    {
+        var file = Engine.Environment.ResolvePath(settings.File);
+        var date = settings.ParsedDate ?? DateOnly.FromDateTime(Engine.Environment.Time.GetUtcNow().UtcDateTime);
+        LiteLlmImport import;
+        try
+        {
+            if (!File.Exists(file))
+            {
+                throw new PriceCatalogException($"no file '{file}'; download LiteLLM's model_prices_and_context_window.json and pass its path");
+            }
+
+            import = LiteLlmImporter.Import(File.ReadAllText(file), file, date, settings.All);
+        }
+        catch (Exception ex) when (ex is PriceCatalogException or IOException or UnauthorizedAccessException)
+        {
+            Console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            Console.MarkupLine("[grey]nothing was written; the previous catalog (if any) is unchanged[/]");
+            return Task.FromResult(ExitCodes.Usage);
+        }
+
+        if (import.Catalog.Models.Count == 0)
+        {
+            Console.MarkupLineInterpolated($"[red]error:[/] {file}: no model with per-token input and output prices{(settings.All ? "" : " in chat or completion mode (try --all)")}; nothing was written");
+            return Task.FromResult(ExitCodes.Usage);
+        }
+
+        var home = PriceCatalogs.Home(Engine.Environment.GetVariable);
+        var target = Path.Combine(home, PriceCatalogs.ImportedFileName);
+        var temp = target + ".tmp";
+        Directory.CreateDirectory(home);
+
+        // Write aside, then move over: a failed import never leaves half a catalog behind.
+        File.WriteAllText(temp, PriceCatalogJson.Write(import.Catalog));
+        File.Move(temp, target, overwrite: true);
+        var c = import.Catalog;
+        Console.MarkupLineInterpolated($"imported [bold]{c.Models.Count}[/] models from {file} (dated {c.Date:yyyy-MM-dd})");
+        Console.MarkupLineInterpolated($"  {import.WithCachedInput} with cached-input prices, {import.WithCacheWrite} with cache-write prices, {import.WithReasoningOutput} with reasoning-output prices");
+        Console.MarkupLineInterpolated($"  skipped {import.SkippedMode} of {import.Entries} entries for their mode{(settings.All ? "" : " (not chat/completion; --all keeps them)")} and {import.SkippedNoTokenPrice} without per-token prices");
+        Console.MarkupLineInterpolated($"wrote {target}; 'shipgate cost' and 'shipgate prices show' use it from now on");
+        return Task.FromResult(ExitCodes.Ship);
+    }
+}

@@ -1,0 +1,16 @@
+using Shipgate.Reports;
+
+namespace Shipgate.Cost;
+
+/// <summary>A proposed spending cap, the rule behind it, and how it compares with the declared one.</summary>
+public sealed record GuardrailProposal
+{
+    public required string Name { get; init; }
+    public required decimal Proposed { get; init; }
+    public required string Rule { get; init; }
+    public required Provenance Source { get; init; }
+    public decimal? Declared { get; init; }
+
+    /// <summary>Set when the declared cap would be tripped by the measured traffic (says by how much).</summary>
+    public string? Problem { get; init; }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Shipgate.Cli.Infrastructure;
+using Spectre.Console.Testing;
+
+namespace Shipgate.Cli.Tests.Commands;
+
+public sealed class CostCommandTests : IAsyncLifetime
+{
+    private const string Economics = """
+        economics:
+          traffic: { users: 1000, requests_per_user_per_day: 2 }
+          revenue_per_user_per_month: 5.00
+          other_costs_per_request:
+            - { name: embeddings, usd: 0.00002 }
+          guardrails:
+            max_cost_per_request: 0.01
+        """;
+
+    private readonly string _home = Directory.CreateTempSubdirectory("shipgate-home-").FullName;
+    private CliFixture _cli = null!;
+    private string _output = "";
+
+    public async Task InitializeAsync() => _cli = await CliFixture.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _cli.DisposeAsync();
+        Directory.Delete(_home, recursive: true);
+    }
+
+    /// <summary>Runs the CLI with SHIPGATE_HOME pointing at a temp folder, so the user's own catalog never leaks in.</summary>
+    private async Task<int> RunAsync(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 240;
+        var environment = new CliEnvironment(
+            name => name switch { "STUB_KEY" => "sk-test", "SHIPGATE_HOME" => _home, _ => null },
+            TimeProvider.System,
+            _cli.Folder);
+        var code = await ShipgateApp.RunAsync(args, console, environment);
+        _output = console.Output;
+        return code;
+    }
+
+    [Fact]
+    public async Task Cost_AfterEval_WritesReportsAndExitsZeroWhenHealthy()
+    {
+        _cli.WriteFeature(extra: Economics);
+        Assert.Equal(0, await RunAsync("eval", ".", "-f", "none"));
+
+        var code = await RunAsync("cost", ".");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Unit economics", _output, StringComparison.Ordinal);
+        Assert.Contains("declared, shipgate.yaml candidates[stub].pricing", _output, StringComparison.Ordinal);
+        Assert.Contains("READY", _output, StringComparison.Ordinal);
+        var folder = Path.Combine(_cli.Folder, ".shipgate", "reports", "cost");
+        Assert.Contains("## Unit economics", await File.ReadAllTextAsync(Path.Combine(folder, "cost.md")), StringComparison.Ordinal);
+        Assert.Contains("<svg", await File.ReadAllTextAsync(Path.Combine(folder, "cost.html")), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "cost.json")));
+        Assert.Equal("stub", json.RootElement.GetProperty("candidateId").GetString());
+        Assert.Equal("ready", json.RootElement.GetProperty("readiness").GetProperty("status").GetString());
+        var perRequest = json.RootElement.GetProperty("candidates")[0].GetProperty("costPerRequestMean").GetProperty("value").GetDecimal();
+        Assert.True(perRequest > 0);
+    }
+
+    [Fact]
+    public async Task Cost_RevenueTooLow_ExitsOneWithMarginProblem()
+    {
+        _cli.WriteFeature(extra: Economics.Replace("5.00", "0.0001", StringComparison.Ordinal));
+        Assert.Equal(0, await RunAsync("eval", ".", "-f", "none"));
+
+        var code = await RunAsync("cost", ".", "-f", "json", "-o", "out");
+
+        Assert.Equal(1, code);
+        Assert.Contains("NOT READY", _output, StringComparison.Ordinal);
+        Assert.Contains("margin problem", _output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_cli.Folder, "out", "cost.json")));
+    }
+
+    [Fact]
+    public async Task Cost_NoEconomicsSection_ExitsOneAndSaysWhatToAdd()
+    {
+        _cli.WriteFeature();
+        Assert.Equal(0, await RunAsync("eval", ".", "-f", "none"));
+
+        var code = await RunAsync("cost", ".", "-f", "none");
+
+        Assert.Equal(1, code);
+        Assert.Contains("NOT DECLARED", _output, StringComparison.Ordinal);
+        Assert.Contains("revenue_per_user_per_month", _output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cost_UsersOption_ScalesTheFeatureCost()
+    {
+        _cli.WriteFeature(extra: Economics);
+        Assert.Equal(0, await RunAsync("eval", ".", "-f", "none"));
+
+        Assert.Equal(0, await RunAsync("cost", ".", "--users", "50000", "-f", "json", "-o", "out"));
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_cli.Folder, "out", "cost.json")));
+        Assert.Equal(50000, json.RootElement.GetProperty("economics").GetProperty("users").GetInt64());
+        Assert.Equal(500000, json.RootElement.GetProperty("projections")[1].GetProperty("users").GetInt64());
+    }
+
+    [Fact]
+    public async Task Cost_UnknownCandidateOrBadPrices_IsAUsageError()
+    {
+        _cli.WriteFeature(extra: Economics);
+        Assert.Equal(0, await RunAsync("eval", ".", "-f", "none"));
+
+        Assert.Equal(2, await RunAsync("cost", ".", "--candidate", "nope", "-f", "none"));
+        Assert.Contains("candidate 'nope' is not in run", _output, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(Path.Combine(_cli.Folder, "bad.json"), "{\n  \"gpt-4o\": {\n    \"input_cost_per_token\": ,\n  }\n}");
+        Assert.Equal(2, await RunAsync("cost", ".", "--prices", "bad.json", "-f", "none"));
+        Assert.Contains("bad.json:3:", _output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cost_WithoutRun_IsAUsageError()
+    {
+        _cli.WriteFeature(extra: Economics);
+
+        Assert.Equal(2, await RunAsync("cost", "."));
+        Assert.Contains("no completed eval run", _output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Time.Testing;
+using Shipgate.Cli.Infrastructure;
+using Spectre.Console.Testing;
+
+namespace Shipgate.Cli.Tests.Commands;
+
+public sealed class PricesCommandTests : IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("shipgate-home-").FullName;
+    private readonly string _work = Directory.CreateTempSubdirectory("shipgate-prices-").FullName;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
+    private string _output = "";
+
+    private static string Sample([CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "Shipgate.Tests", "Cost", "litellm-sample.json"));
+
+    private async Task<int> RunAsync(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 240;
+        var environment = new CliEnvironment(name => name == "SHIPGATE_HOME" ? _home : null, _time, _work);
+        var code = await ShipgateApp.RunAsync(args, console, environment);
+        _output = console.Output;
+        return code;
+    }
+
+    [Fact]
+    public async Task Import_LiteLlmSample_WritesCatalogAndSummarises()
+    {
+        var code = await RunAsync("prices", "import", Sample());
+
+        Assert.Equal(0, code);
+        Assert.Contains("imported 6 models", _output, StringComparison.Ordinal);
+        Assert.Contains("3 with cached-input prices, 1 with cache-write prices, 1 with reasoning-output prices", _output, StringComparison.Ordinal);
+        var written = await File.ReadAllTextAsync(Path.Combine(_home, "prices.json"));
+        Assert.Contains("\"date\": \"2026-11-29\"", written, StringComparison.Ordinal);
+
+        Assert.Equal(0, await RunAsync("prices", "show", "gpt-4o"));
+        Assert.Contains(Path.Combine(_home, "prices.json"), _output, StringComparison.Ordinal);
+        Assert.Contains("gpt-4o-mini", _output, StringComparison.Ordinal);
+        Assert.Contains("$0.15", _output, StringComparison.Ordinal);   // per 1M
+        Assert.Contains("$0.075", _output, StringComparison.Ordinal);  // cached, per 1M
+        Assert.DoesNotContain("claude-haiku", _output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_BadFile_ExitsTwoAndKeepsThePreviousCatalog()
+    {
+        Assert.Equal(0, await RunAsync("prices", "import", Sample()));
+        var before = await File.ReadAllTextAsync(Path.Combine(_home, "prices.json"));
+        var bad = Path.Combine(_work, "broken.json");
+        await File.WriteAllTextAsync(bad, "{\n  \"x\": {\n    \"input_cost_per_token\": 1e-06\n  \n");
+
+        var code = await RunAsync("prices", "import", bad);
+
+        Assert.Equal(2, code);
+        Assert.Contains("broken.json:", _output, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", _output, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(_home, "prices.json")));
+    }
+
+    [Fact]
+    public async Task Import_MissingFile_ExitsTwo()
+    {
+        Assert.Equal(2, await RunAsync("prices", "import", "nope.json"));
+        Assert.False(File.Exists(Path.Combine(_home, "prices.json")));
+    }
+
+    [Fact]
+    public async Task Show_Bundled_NamesSourceAndDate()
+    {
+        Assert.Equal(0, await RunAsync("prices", "show", "claude"));
+
+        Assert.Contains("bundled:", _output, StringComparison.Ordinal);
+        Assert.Contains("claude-sonnet-4-5", _output, StringComparison.Ordinal);
+        Assert.DoesNotContain("gpt-4o", _output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_StaleCatalog_Warns()
+    {
+        Assert.Equal(0, await RunAsync("prices", "import", Sample(), "--date", "2026-01-15"));
+
+        Assert.Equal(0, await RunAsync("prices", "show"));
+
+        Assert.Contains("stale after 90", _output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_home, recursive: true);
+        Directory.Delete(_work, recursive: true);
+    }
+}
