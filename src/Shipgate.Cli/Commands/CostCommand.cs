@@ -11,19 +11,7 @@ internal sealed class CostCommand(IAnsiConsole console, Engine engine) : Shipgat
     protected override async Task<int> RunAsync(CostSettings settings, CancellationToken cancellationToken)
     {
         var spec = Engine.LoadSpec(settings.Path);
-        PriceCatalog catalog;
-        try
-        {
-            catalog = PriceCatalogs.Load(
-                settings.Prices is null ? null : Engine.Environment.ResolvePath(settings.Prices),
-                PriceCatalogs.Home(Engine.Environment.GetVariable),
-                Engine.Environment.Time);
-        }
-        catch (PriceCatalogException ex)
-        {
-            Console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return ExitCodes.Usage;
-        }
+        var catalog = Engine.LoadPrices(settings.Prices);
 
         var report = await RunReportLoader.LoadAsync(Engine, spec, settings.Run, settings.Path, cancellationToken).ConfigureAwait(false);
         var analysis = CostAnalyzer.Analyze(spec, report, catalog, Engine.Environment.Time, routing: null, candidateId: settings.Candidate, users: settings.Users);
@@ -36,31 +24,14 @@ internal sealed class CostCommand(IAnsiConsole console, Engine engine) : Shipgat
         var folder = settings.Output is null
             ? Path.Combine(spec.StateDirectory, "reports", "cost")
             : Engine.Environment.ResolvePath(settings.Output);
-        Write(folder, settings.FormatList, analysis);
+        DecisionFiles.Write(
+            Console,
+            folder,
+            "cost",
+            settings.FormatList,
+            () => CostMarkdown.Document(analysis),
+            () => CostHtml.Page(analysis),
+            () => CostJson.Serialize(analysis));
         return analysis.Readiness.Ready ? ExitCodes.Ship : ExitCodes.NoShip;
-    }
-
-    private void Write(string folder, IReadOnlyList<string> formats, CostAnalysis analysis)
-    {
-        foreach (var format in formats.Select(f => f == "markdown" ? "md" : f).Distinct())
-        {
-            var (file, text) = format switch
-            {
-                "html" => ("cost.html", CostHtml.Page(analysis)),
-                "md" => ("cost.md", CostMarkdown.Document(analysis)),
-                _ => ("cost.json", CostJson.Serialize(analysis)),
-            };
-            var path = Path.Combine(folder, file);
-            try
-            {
-                Directory.CreateDirectory(folder);
-                File.WriteAllText(path, text);
-                Console.MarkupLineInterpolated($"[grey]{format,-8}[/] {path}");
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                Console.MarkupLineInterpolated($"[yellow]warning:[/] could not write {path}: {ex.Message}");
-            }
-        }
     }
 }

@@ -10,20 +10,7 @@ internal sealed class PricesShowCommand(IAnsiConsole console, Engine engine) : S
 {
     protected override Task<int> RunAsync(PricesShowSettings settings, CancellationToken cancellationToken)
     {
-        PriceCatalog catalog;
-        try
-        {
-            catalog = PriceCatalogs.Load(
-                settings.Prices is null ? null : Engine.Environment.ResolvePath(settings.Prices),
-                PriceCatalogs.Home(Engine.Environment.GetVariable),
-                Engine.Environment.Time);
-        }
-        catch (PriceCatalogException ex)
-        {
-            Console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return Task.FromResult(ExitCodes.Usage);
-        }
-
+        var catalog = Engine.LoadPrices(settings.Prices);
         CostConsoleRenderer.RenderCatalog(Console, catalog, settings.Filter, Engine.Environment.Time);
         return Task.FromResult(ExitCodes.Ship);
     }

@@ -20,32 +20,14 @@ internal sealed class RiskCommand(IAnsiConsole console, Engine engine) : Shipgat
         var folder = settings.Output is null
             ? Path.Combine(spec.StateDirectory, "reports", "risk")
             : Engine.Environment.ResolvePath(settings.Output);
-        WriteFiles(assessment, folder, settings.FormatList);
+        DecisionFiles.Write(
+            Console,
+            folder,
+            "risk",
+            settings.FormatList,
+            () => $"# {assessment.Feature}: hallucination risk\n\nRun {assessment.RunId}.\n\n{RiskMarkdown.Render(assessment)}",
+            () => RiskHtml.Page(assessment),
+            () => RiskJson.Render(assessment));
         return assessment.Readiness.Ready ? ExitCodes.Ship : ExitCodes.NoShip;
-    }
-
-    private void WriteFiles(RiskAssessment assessment, string folder, IReadOnlyList<string> formats)
-    {
-        foreach (var format in formats.Select(f => f == "markdown" ? "md" : f).Distinct())
-        {
-            var (file, text) = format switch
-            {
-                "html" => ("risk.html", RiskHtml.Page(assessment)),
-                "md" => ("risk.md", $"# {assessment.Feature}: hallucination risk\n\nRun {assessment.RunId}.\n\n{RiskMarkdown.Render(assessment)}"),
-                _ => ("risk.json", RiskJson.Render(assessment)),
-            };
-            var path = Path.Combine(folder, file);
-            try
-            {
-                Directory.CreateDirectory(folder);
-                File.WriteAllText(path, text);
-                Console.MarkupLineInterpolated($"[grey]{format,-8}[/] {path}");
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The verdict stands; the files can be written again by re-running the command.
-                Console.MarkupLineInterpolated($"[yellow]warning:[/] could not write {path}: {ex.Message}");
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Shipgate.Cli.Infrastructure;
 using Shipgate.Cli.Rendering;
+using Shipgate.Cost;
 using Shipgate.Evals;
 using Shipgate.Providers;
 using Shipgate.Specs;
@@ -29,6 +30,11 @@ internal abstract class ShipgateCommand<TSettings>(IAnsiConsole console, Engine 
         catch (SpecException ex)
         {
             SpecErrorRenderer.Render(console, ex.Errors);
+            return ExitCodes.Usage;
+        }
+        catch (PriceCatalogException ex)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
             return ExitCodes.Usage;
         }
         catch (EvalUsageException ex)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Shipgate.Cost;
 using Shipgate.Embeddings;
 using Shipgate.Evals;
 using Shipgate.Evals.Assertions;
@@ -19,6 +20,12 @@ internal sealed class Engine(CliEnvironment environment)
     public CliEnvironment Environment => environment;
 
     public FeatureSpec LoadSpec(string path) => new SpecLoader().Load(environment.ResolvePath(path));
+
+    /// <summary>The price catalog: <paramref name="pricesFile"/> (--prices), else the imported one in SHIPGATE_HOME, else the bundled one.</summary>
+    public PriceCatalog LoadPrices(string? pricesFile) => PriceCatalogs.Load(
+        pricesFile is null ? null : environment.ResolvePath(pricesFile),
+        PriceCatalogs.Home(environment.GetVariable),
+        environment.Time);
 
     public Task<IRunStore> OpenStoreAsync(FeatureSpec spec, CancellationToken cancellationToken) =>
         RunStores.OpenSqliteAsync(Path.Combine(spec.StateDirectory, "shipgate.db"), environment.Time, cancellationToken);
