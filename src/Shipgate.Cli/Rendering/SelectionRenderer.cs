@@ -16,7 +16,8 @@ internal static class SelectionRenderer
             console.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title($"model selection — run {a.RunId}");
+        var table = new Table().Border(TableBorder.Rounded).Title($"model selection — run {a.RunId}")
+            .Caption("scores 0-1 × weight; grey: where each figure came from (measured = this run; derived = run tokens × declared or catalog price)");
         table.AddColumn("candidate");
         table.AddColumn(CaseQuality.Name(a.Metric));
         table.AddColumn(new TableColumn("p95").RightAligned());
@@ -25,7 +26,7 @@ internal static class SelectionRenderer
         foreach (var k in kinds)
         {
             var r = a.Requirements.First(x => x.Kind == k);
-            table.AddColumn(new TableColumn($"{SelectionRequirement.KeyOf(k)} ×{r.Weight}{(r.Hard ? " (hard)" : "")}").RightAligned());
+            table.AddColumn(new TableColumn($"{Abbreviate(k)} ×{r.Weight}{(r.Hard ? "!" : "")}").RightAligned());
         }
 
         table.AddColumn(new TableColumn("total").RightAligned());
@@ -33,26 +34,31 @@ internal static class SelectionRenderer
         {
             var name = Markup.Escape(c.CandidateId)
                 + (c.CandidateId == a.Winner ? " [green]★ winner[/]" : c.Eliminated ? " [red]out[/]" : "")
-                + $"\n[grey]{Markup.Escape(c.Provider)}{(c.Tier is null ? "" : " · " + SelectionMarkdown.Tier(c.Tier))}{(c.OfflineStandIn ? " · offline stand-in" : "")}[/]";
+                + $"\n[grey]{(c.Tier is null ? "" : SelectionMarkdown.Tier(c.Tier) + " · ")}{(c.OfflineStandIn ? "offline stand-in" : Markup.Escape(c.Provider))}[/]";
             var cells = new List<string>
             {
                 name,
-                $"{Markup.Escape(SelectionMarkdown.Quality(c, a.Metric))}\n[grey]{Markup.Escape(c.QualitySource.ToString())}[/]",
-                $"{Markup.Escape(SelectionAnalyzer.Ms(c.P95LatencyMs))}\n[grey]{Markup.Escape(c.LatencySource.ToString())}[/]",
-                $"{Markup.Escape(MoneyFormat.Usd(c.CostPerRequest))}\n[grey]{Markup.Escape(Short(c.CostSource.ToString()))}[/]",
+                $"{Markup.Escape(SelectionMarkdown.Quality(c, a.Metric))} [grey]{Kind(c.QualitySource)}[/]",
+                $"{Markup.Escape(SelectionAnalyzer.Ms(c.P95LatencyMs))} [grey]{Kind(c.LatencySource)}[/]",
+                $"{Markup.Escape(MoneyFormat.Usd(c.CostPerRequest))} [grey]{Kind(c.CostSource)}[/]",
             };
             foreach (var k in kinds)
             {
                 var s = c.Scores.FirstOrDefault(x => x.Kind == k);
                 var color = s is null ? "grey" : s.Met ? "green" : s.Hard ? "red" : "yellow";
-                cells.Add(s is null ? "–" : $"[{color}]{s.Score.ToString("0.00", CultureInfo.InvariantCulture)}[/]\n[grey]{Markup.Escape(Short(s.Value))}[/]");
+                cells.Add(s is null ? "–" : $"[{color}]{s.Score.ToString("0.00", CultureInfo.InvariantCulture)}[/] [grey]{Kind(s.Source)}[/]");
             }
 
-            cells.Add($"{SelectionAnalyzer.Points(c.Total)}/{SelectionAnalyzer.Points(c.MaxTotal)}");
+            cells.Add($"{SelectionAnalyzer.Points(c.Total)}\n[grey]of {c.MaxTotal.ToString("0.##", CultureInfo.InvariantCulture)}[/]");
             table.AddRow([.. cells]);
         }
 
         console.Write(table);
+        if (a.Requirements.Any(r => r.Hard))
+        {
+            console.MarkupLine("[grey]! = hard requirement: a candidate that fails it is out[/]");
+        }
+
         foreach (var c in a.Candidates.Where(c => c.Eliminated))
         {
             console.MarkupLineInterpolated($"[red]out[/] {c.CandidateId}: {string.Join("; ", c.EliminatedBecause)}");
@@ -84,5 +90,12 @@ internal static class SelectionRenderer
             : "[green bold]no review due[/]");
     }
 
-    private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "…";
+    private static string Kind(Reports.Provenance p) => p.Kind.ToString().ToLowerInvariant();
+
+    private static string Abbreviate(RequirementKind kind) => kind switch
+    {
+        RequirementKind.FineTuning => "tuning",
+        RequirementKind.VendorDiversity => "vendors",
+        _ => SelectionRequirement.KeyOf(kind),
+    };
 }

@@ -71,7 +71,7 @@ internal static class DecisionRecord
         sb.AppendLine("`shipgate select --check` (run it on a schedule) exits 1 when any of these fires:").AppendLine();
         var shortlistFamilies = a.Candidates.Where(c => !c.Eliminated && c.Family is not null).Select(c => c.Family!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         sb.AppendLine($"- a new model in the price catalog for a shortlisted family ({(shortlistFamilies.Count == 0 ? "none declared: add `family:` to candidates" : string.Join(", ", shortlistFamilies))})");
-        sb.AppendLine($"- a price change over {a.Review.PriceChange:P0} for a shortlisted candidate (declared pricing or catalog)");
+        sb.AppendLine($"- a price change over {SelectionAnalyzer.Pct(a.Review.PriceChange)} for a shortlisted candidate (declared pricing or catalog)");
         sb.AppendLine(a.Review.QualityDrop is { } drop
             ? $"- a drop of the chosen candidate's {CaseQuality.Name(a.Metric)} by more than {drop:0.###} in the latest run"
             : $"- the chosen candidate's {CaseQuality.Name(a.Metric)} in the latest run falling below this decision's 95% CI{(winner?.QualityCi is { } ci ? $" ({SelectionAnalyzer.Number(ci.Low, a.Metric)})" : "")}");

@@ -57,7 +57,7 @@ internal static class ReviewCheck
 
     private static ReviewTrigger PriceChanges(FeatureSpec spec, DecisionSnapshot snapshot, PriceCatalog? catalog, double threshold)
     {
-        var name = $"price change over {threshold.ToString("P0", CultureInfo.InvariantCulture)}";
+        var name = $"price change over {SelectionAnalyzer.Pct(threshold)}";
         var changes = new List<string>();
         var compared = 0;
         foreach (var before in snapshot.Candidates.Where(c => c.Shortlisted))
@@ -90,7 +90,7 @@ internal static class ReviewCheck
 
         return changes.Count > 0
             ? new ReviewTrigger(name, true, true, string.Join("; ", changes))
-            : new ReviewTrigger(name, false, true, $"{compared} price{(compared == 1 ? "" : "s")} compared, none moved more than {threshold.ToString("P0", CultureInfo.InvariantCulture)}");
+            : new ReviewTrigger(name, false, true, $"{compared} price{(compared == 1 ? "" : "s")} compared, none moved more than {SelectionAnalyzer.Pct(threshold)}");
     }
 
     private static void Compare(List<string> changes, string what, decimal before, decimal now, double threshold)
@@ -103,7 +103,7 @@ internal static class ReviewCheck
         var relative = before == 0 ? 1.0 : (double)Math.Abs((now - before) / before);
         if (relative > threshold)
         {
-            changes.Add($"{what} {Price(before)} → {Price(now)} ({(now > before ? "+" : "-")}{relative.ToString("P0", CultureInfo.InvariantCulture)})");
+            changes.Add($"{what} {Price(before)} → {Price(now)} ({(now > before ? "+" : "-")}{SelectionAnalyzer.Pct(relative)})");
         }
     }
 

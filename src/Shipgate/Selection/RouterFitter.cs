@@ -75,16 +75,16 @@ internal static class RouterFitter
         var fit = shuffled.Skip(held).ToList();
         var policy = Fit(spec.Name, report.Run.Id, cheap.CandidateId, strong.CandidateId, fit, embeddings is not null);
         var evaluation = Measure(policy, fit, holdout, report.Run.Id, out var retainedCi);
-        var cost = evaluation.CostSavedShare is { } saved ? $"{saved:P0} cheaper" : "cost saving unknown (a candidate has no price)";
+        var cost = evaluation.CostSavedShare is { } saved ? $"{SelectionAnalyzer.Pct((double)saved)} cheaper" : "cost saving unknown (a candidate has no price)";
         return new RouterOutcome
         {
             Policy = policy,
             Evaluation = evaluation,
             QualityRetainedCi = retainedCi,
             FittedCases = fit.Count,
-            Statement = $"route {evaluation.CheapShare:P0} of requests to {cheap.CandidateId}, the rest to {strong.CandidateId}: {cost}, " +
-                $"{evaluation.QualityRetainedShare:P0} of {strong.CandidateId}'s {CaseQuality.Name(metric)}" +
-                (retainedCi is { } ci ? $" [{ci.Low:P0}, {ci.High:P0}]" : "") +
+            Statement = $"route {SelectionAnalyzer.Pct(evaluation.CheapShare)} of requests to {cheap.CandidateId}, the rest to {strong.CandidateId}: {cost}, " +
+                $"{SelectionAnalyzer.Pct(evaluation.QualityRetainedShare)} of {strong.CandidateId}'s {CaseQuality.Name(metric)}" +
+                (retainedCi is { } ci ? $" [{SelectionAnalyzer.Pct(ci.Low)}, {SelectionAnalyzer.Pct(ci.High)}]" : "") +
                 $" on {evaluation.HeldOutCases} held-out cases (fitted on {fit.Count}; measured, run {report.Run.Id})",
         };
     }

@@ -430,6 +430,9 @@ public static class SelectionAnalyzer
 
     private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
 
+    /// <summary>A share as a whole percentage, "62%" (culture-invariant, no space).</summary>
+    internal static string Pct(double share) => Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
+
     internal static string Ms(double value) => value.ToString("#,0", CultureInfo.InvariantCulture) + " ms";
 
     private static string Tokens(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);

@@ -9,6 +9,9 @@ internal static class SelectionJson
     public static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
+
+        // Files people read and diff, never embedded in HTML: keep quotes, '+' and non-ASCII text as they are.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },

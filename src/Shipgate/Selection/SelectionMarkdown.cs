@@ -132,7 +132,10 @@ public static class SelectionMarkdown
     internal static string Front(SelectionAnalysis a)
     {
         var front = a.Candidates.Where(c => c.OnParetoFront).OrderBy(c => c.CostPerRequest).Select(c => c.CandidateId).ToList();
-        return front.Count == 0 ? "not drawn (no candidate has both a quality and a cost)" : string.Join(" → ", front) + " (cheapest to most expensive; every other candidate is dominated)";
+        var dominated = a.Candidates.Where(c => !c.OnParetoFront && c.Quality is not null && c.CostPerRequest is not null).Select(c => c.CandidateId).ToList();
+        return front.Count == 0
+            ? "not drawn (no candidate has both a quality and a cost)"
+            : string.Join(" → ", front) + " (cheapest to most expensive)" + (dominated.Count == 0 ? "; none is dominated" : $"; dominated: {string.Join(", ", dominated)}");
     }
 
     internal static string Quality(CandidateAssessment c, QualityMetric metric) =>
