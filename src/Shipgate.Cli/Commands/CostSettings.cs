@@ -15,10 +15,6 @@ internal sealed class CostSettings : DecisionSettings
     [Description("Monthly active users instead of economics.traffic.users (what-if)")]
     public long? Users { get; init; }
 
-    [CommandOption("--prices <FILE>")]
-    [Description("Price catalog to use: Shipgate's format or LiteLLM's model_prices_and_context_window.json (default: the imported one, else bundled)")]
-    public string? Prices { get; init; }
-
     public override ValidationResult Validate()
     {
         if (Users is < 1)

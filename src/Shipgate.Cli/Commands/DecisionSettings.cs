@@ -19,6 +19,10 @@ internal class DecisionSettings : FeatureSettings
     [Description("Folder for report files (default: <feature>/.shipgate/reports/<command>)")]
     public string? Output { get; init; }
 
+    [CommandOption("--prices <FILE>")]
+    [Description("Price catalog (ours or a LiteLLM price map JSON); default: the imported one in $SHIPGATE_HOME, else the bundled one")]
+    public string? Prices { get; init; }
+
     public IReadOnlyList<string> FormatList =>
         Formats.Equals("none", StringComparison.OrdinalIgnoreCase)
             ? []

@@ -2,6 +2,7 @@ using Shipgate.Calibration;
 using Shipgate.Cli.Infrastructure;
 using Shipgate.Cli.Rendering;
 using Shipgate.Evals;
+using Shipgate.Providers;
 using Shipgate.Runs;
 using Spectre.Console;
 
@@ -20,6 +21,24 @@ internal sealed class EvalCommand(IAnsiConsole console, Engine engine) : Shipgat
         options.MaxRetries = settings.Retries ?? options.MaxRetries;
         options.UseCache = !settings.NoCache;
         options.Candidates = settings.Candidates;
+        if (settings.Candidates.Length == 0 && !settings.Resume)
+        {
+            // Optional candidates switch on with their key; without it they are left out of the run, with a note.
+            var skipped = CandidateAvailability.Skipped(spec, Engine.Environment.GetVariable);
+            foreach (var (_, note) in skipped)
+            {
+                Console.MarkupLineInterpolated($"[grey]{note}[/]");
+            }
+
+            if (skipped.Count > 0)
+            {
+                options.Candidates = [.. spec.Candidates.Where(c => skipped.All(s => s.Candidate.Id != c.Id)).Select(c => c.Id)];
+                if (options.Candidates.Count == 0)
+                {
+                    throw new EvalUsageException("every candidate is optional and switched off; set one of the variables above or add a candidate that needs no key");
+                }
+            }
+        }
 
         // Checked before anything runs: a paid run must not end in "cannot write the report".
         var outputFolder = settings.Output is null ? null : Engine.Environment.ResolvePath(settings.Output);

@@ -19,6 +19,9 @@ internal sealed class Engine(CliEnvironment environment)
 
     public CliEnvironment Environment => environment;
 
+    /// <summary>The local MiniLM embedding model, loaded on first use and shared by every part that needs it.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>> Embeddings => _embeddings.Value;
+
     public FeatureSpec LoadSpec(string path) => new SpecLoader().Load(environment.ResolvePath(path));
 
     /// <summary>The price catalog: <paramref name="pricesFile"/> (--prices), else the imported one in SHIPGATE_HOME, else the bundled one.</summary>

@@ -27,7 +27,11 @@ internal static class ShipgateApp
                 .WithDescription("Run the feature's suite on its candidates and decide SHIP / NO-SHIP")
                 .WithExample("eval", "examples/support-assistant")
                 .WithExample("eval", "examples/support-assistant", "--resume");
-            // [selection] select command registered here (model selection matrix, decision record, router policy)
+            config.AddCommand<SelectCommand>("select")
+                .WithDescription("Model selection matrix from the latest run: weighted requirements, winner, robustness, router policy")
+                .WithExample("select", "examples/support-assistant")
+                .WithExample("select", "examples/support-assistant", "--write")
+                .WithExample("select", "examples/support-assistant", "--check");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a spec and its case files without running anything")
                 .WithExample("validate", "examples/support-assistant");

@@ -110,7 +110,7 @@ public sealed class ProviderFactory : IProviderFactory, IDisposable
             throw CandidateEnvironment.Error(candidate, "local:extractive answers from the feature's knowledge files, and there are none (add knowledge: [docs/*.md] to shipgate.yaml)");
         }
 
-        var minScore = ExtractiveChatClient.ParseMinScore(candidate.Options, m => CandidateEnvironment.Error(candidate, m));
+        var extractive = ExtractiveOptions.Parse(candidate.Options, m => CandidateEnvironment.Error(candidate, m));
         var files = feature.KnowledgeFiles.ToArray();
         var key = string.Join('\n', files);
         return new ExtractiveChatClient(
@@ -118,7 +118,7 @@ public sealed class ProviderFactory : IProviderFactory, IDisposable
             // Built once per set of files, without the caller's token so one cancelled call cannot poison the cache.
             _ => _knowledge.GetOrAdd(key, _ => new Lazy<Task<KnowledgeIndex>>(() => KnowledgeIndex.BuildAsync(files, _embeddings.Value, CancellationToken.None))).Value,
             () => _embeddings.Value,
-            minScore,
+            extractive,
             _time);
     }
 }

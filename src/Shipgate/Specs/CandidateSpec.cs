@@ -27,6 +27,18 @@ public sealed record CandidateSpec
     /// <summary>Provider-specific extras (e.g. <c>api_version</c>, <c>headers</c>), as strings.</summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Matrix group: frontier, efficient or open-source; null when not declared.</summary>
+    public CandidateTier? Tier { get; init; }
+
+    /// <summary>Model family, e.g. <c>gpt-4o</c>: a new catalog model in a shortlisted family triggers a review.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>Skipped (with a note) when its <c>api_key_env</c> or a <c>${VAR}</c> in <c>base_url</c> is unset.</summary>
+    public bool Optional { get; init; }
+
+    /// <summary>Declared properties for the selection matrix; never null, fields may be.</summary>
+    public CandidateProfile Profile { get; init; } = new();
+
     public SourceLocation Location { get; init; } = SourceLocation.FileOnly("");
 
     /// <summary>The part of <see cref="Provider"/> before the first colon.</summary>

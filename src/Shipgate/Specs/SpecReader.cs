@@ -14,7 +14,7 @@ internal sealed partial class SpecReader
     private static readonly string[] RootKeys = ["version", "feature", "knowledge", "prompts", "candidates", "suite", "defaults", "rubric", "judge", "judges", "gate", "run", "selection", "economics", "risk", "rollout"];
     private static readonly string[] FeatureKeys = ["name", "description"];
     private static readonly string[] PromptKeys = ["id", "system", "user", "file", "system_file"];
-    private static readonly string[] CandidateKeys = ["id", "provider", "prompt", "base_url", "api_key_env", "temperature", "max_tokens", "top_p", "seed", "stop", "stream", "pricing", "options"];
+    private static readonly string[] CandidateKeys = ["id", "provider", "prompt", "base_url", "api_key_env", "temperature", "max_tokens", "top_p", "seed", "stop", "stream", "pricing", "options", "tier", "family", "optional", "profile"];
     private static readonly string[] PricingKeys = ["input", "output", "cached_input"];
     private static readonly string[] SuiteKeys = ["files", "cases"];
     private static readonly string[] DefaultsKeys = ["assertions"];
@@ -323,6 +323,10 @@ internal sealed partial class SpecReader
 
             var pricing = ReadPricing(r);
             var options = ReadOptions(r);
+            var tier = ReadTier(r);
+            var family = r.String("family");
+            var optional = r.Bool("optional") ?? false;
+            var profile = ReadProfile(r);
             if (idNode is null || provider is null)
             {
                 continue;
@@ -345,6 +349,10 @@ internal sealed partial class SpecReader
                 ApiKeyEnv = keyEnv?.Value,
                 Pricing = pricing,
                 Options = options,
+                Tier = tier,
+                Family = family,
+                Optional = optional,
+                Profile = profile,
                 Location = r.Location,
             });
         }

@@ -1,0 +1,484 @@
+using System.Globalization;
+using Microsoft.Extensions.AI;
+using Shipgate.Cost;
+using Shipgate.Evals;
+using Shipgate.Reports;
+using Shipgate.Specs;
+using Shipgate.Statistics;
+
+namespace Shipgate.Selection;
+
+/// <summary>
+/// Builds the model selection matrix from a spec's <c>selection:</c> requirements and one eval run: each figure
+/// normalised to a 0-1 score (<see cref="RequirementScorer"/>), weighted and summed; hard constraints eliminate;
+/// the winner is checked for robustness; the router policy is fitted and measured on held-out cases.
+/// </summary>
+public static class SelectionAnalyzer
+{
+    /// <summary>The matrix without the embedding part of the router (tags and input length only).</summary>
+    public static SelectionAnalysis Analyze(FeatureSpec spec, EvalReport report, PriceCatalog? catalog) =>
+        AnalyzeAsync(spec, report, catalog, embeddings: null, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>The full analysis; <paramref name="embeddings"/> lets the router learn the neighbourhood of the cheap candidate's failures.</summary>
+    public static async Task<SelectionAnalysis> AnalyzeAsync(
+        FeatureSpec spec,
+        EvalReport report,
+        PriceCatalog? catalog,
+        IEmbeddingGenerator<string, Embedding<float>>? embeddings,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(report);
+        var selection = spec.Selection;
+        var requirements = selection?.Requirements ?? [];
+        var metric = selection?.Get(RequirementKind.Quality)?.Metric
+            ?? (report.Candidates.Any(c => c.RubricMean is not null) ? QualityMetric.RubricMean : QualityMetric.MeanScore);
+        var runId = report.Run.Id;
+        var warnings = new List<string>();
+
+        var rows = new List<Row>();
+        foreach (var summary in report.Candidates)
+        {
+            var candidate = spec.Candidates.FirstOrDefault(c => c.Id == summary.CandidateId);
+            if (candidate is null)
+            {
+                warnings.Add($"candidate '{summary.CandidateId}' of run {runId} is no longer in shipgate.yaml; left out of the matrix");
+                continue;
+            }
+
+            rows.Add(Facts(candidate, summary, metric, catalog, runId));
+        }
+
+        if (rows.Count == 0)
+        {
+            warnings.Add($"run {runId} has no candidate of today's spec");
+        }
+
+        var bestLatency = rows.Count == 0 ? 0 : rows.Min(r => r.P95);
+        var bestCost = rows.Where(r => r.Cost is not null).Select(r => r.Cost!.Value).DefaultIfEmpty(0).Min();
+        foreach (var row in rows)
+        {
+            row.Scores = [.. requirements.Where(q => q.Kind != RequirementKind.VendorDiversity).Select(q => Score(q, row, bestLatency, bestCost, metric))];
+        }
+
+        // Vendor diversity looks at the set: it is scored once the hard constraints have thinned it out.
+        var eligible = rows.Where(r => r.Scores.All(s => !s.Hard || s.Met)).ToList();
+        var diversity = requirements.FirstOrDefault(q => q.Kind == RequirementKind.VendorDiversity);
+        foreach (var row in rows)
+        {
+            if (diversity is not null)
+            {
+                row.Scores = [.. row.Scores, VendorScore(diversity, row, eligible)];
+            }
+
+            row.Scores = [.. row.Scores.OrderBy(s => s.Kind)];
+        }
+
+        var weights = requirements.ToDictionary(q => q.Kind, q => q.Weight);
+        var winner = selection is null ? null : Winner(eligible, weights);
+        var ranked = Rank(rows, weights);
+        var pareto = ParetoFront(rows);
+        var assessments = ranked.Select(r => r.ToAssessment(weights, pareto.Contains(r.Candidate.Id))).ToList();
+        var robustness = Robustness(eligible, weights, winner, report, metric);
+        var vendors = Vendors(eligible, winner, diversity);
+        var router = await RouterFitter.FitAsync(spec, report, assessments, metric, selection, embeddings, cancellationToken).ConfigureAwait(false);
+
+        return new SelectionAnalysis
+        {
+            Feature = spec.Name,
+            RunId = runId,
+            Metric = metric,
+            Requirements = requirements,
+            Review = selection?.Review ?? new ReviewTriggers(),
+            Candidates = assessments,
+            Winner = winner,
+            Robustness = robustness,
+            Vendors = vendors,
+            RouterDetail = router,
+            CatalogSource = catalog is null ? null : $"{catalog.Source}, {catalog.Date:yyyy-MM-dd}",
+            Warnings = warnings,
+            Readiness = Readiness(selection, assessments, winner, robustness, vendors, diversity),
+        };
+    }
+
+    private static Row Facts(CandidateSpec candidate, CandidateSummary summary, QualityMetric metric, PriceCatalog? catalog, string runId)
+    {
+        var price = CatalogLookup.Find(catalog, candidate);
+        var catalogSource = price is null || catalog is null ? (Provenance?)null : Provenance.Catalog($"{catalog.Source} {catalog.Date:yyyy-MM-dd}, {price.Model}");
+        var profile = candidate.Profile;
+        var field = $"candidates[{candidate.Id}].profile";
+
+        var (quality, ci) = metric switch
+        {
+            QualityMetric.PassRate => ((double?)summary.PassRate, (Interval?)summary.PassRateCi),
+            QualityMetric.MeanScore => (summary.MeanScore, summary.MeanScoreCi),
+            _ => (summary.RubricMean, summary.RubricMean is null ? null : summary.RubricMeanCi),
+        };
+
+        decimal? cost = summary.CostPerRequestUsd;
+        var costSource = candidate.Pricing is not null
+            ? Provenance.Derived($"run {runId} tokens × shipgate.yaml candidates[{candidate.Id}].pricing")
+            : Provenance.Measured(runId);
+        if (candidate.Pricing is null && price is not null)
+        {
+            cost = CatalogLookup.CostPerRequest(price, summary.InputTokens, summary.OutputTokens, summary.CachedInputTokens, summary.Total);
+            costSource = Provenance.Derived($"run {runId} tokens × {catalogSource}");
+        }
+
+        // Vendor: declared, else the catalog, else what the provider id says (a hosted API without a custom base URL).
+        var (vendor, vendorSource) = profile.Vendor is { } v
+            ? (v, Provenance.Declared($"{field}.vendor"))
+            : price?.Provider is { } p
+                ? (p, catalogSource!.Value)
+                : candidate.Scheme is ProviderSchemes.OpenAI or ProviderSchemes.Anthropic && candidate.BaseUrl is null
+                    ? (candidate.Scheme, Provenance.Derived($"provider {candidate.Provider}"))
+                    : candidate.Scheme == ProviderSchemes.Local
+                        ? ("local", Provenance.Derived($"provider {candidate.Provider}"))
+                        : ((string?)null, (Provenance?)null);
+
+        var modalities = profile.Modalities;
+        Provenance? modalitySource = modalities is null ? null : Provenance.Declared($"{field}.modalities");
+        if (modalities is null && price is not null && (price.SupportsVision is not null || price.SupportsAudio is not null))
+        {
+            modalities = [.. new[] { "text" }.Concat(price.SupportsVision == true ? ["image"] : []).Concat(price.SupportsAudio == true ? ["audio"] : [])];
+            modalitySource = catalogSource;
+        }
+
+        return new Row
+        {
+            Candidate = candidate,
+            Summary = summary,
+            Quality = quality,
+            QualityCi = ci,
+            QualitySource = Provenance.Measured(runId),
+            P95 = summary.P95LatencyMs,
+            LatencySource = Provenance.Measured(runId),
+            Cost = cost,
+            CostSource = costSource,
+            Vendor = vendor,
+            VendorSource = vendorSource,
+            ContextWindow = profile.ContextWindow ?? price?.MaxInputTokens,
+            ContextSource = profile.ContextWindow is not null ? Provenance.Declared($"{field}.context_window") : price?.MaxInputTokens is not null ? catalogSource : null,
+            Modalities = modalities,
+            ModalitySource = modalitySource,
+            ProfileField = field,
+        };
+    }
+
+    private static RequirementScore Score(SelectionRequirement q, Row row, double bestLatency, decimal bestCost, QualityMetric metric)
+    {
+        var unknown = Provenance.Estimated("not declared and not in the price catalog: counted as not met");
+        switch (q.Kind)
+        {
+            case RequirementKind.Quality:
+            {
+                var (scaleMin, scaleMax) = CaseQuality.Scale(metric);
+                if (row.Quality is not { } value)
+                {
+                    return Cell(q, 0, "not measured", row.QualitySource, false, $"run has no {CaseQuality.Name(metric)} for it (no conclusive verdicts)");
+                }
+
+                var met = q.Min is not { } min || value >= min;
+                var shown = Number(value, metric) + (row.QualityCi is { } ci ? $" [{Number(ci.Low, metric)}, {Number(ci.High, metric)}]" : "");
+                return Cell(q, RequirementScorer.Quality(value, q.Min ?? scaleMin, scaleMax), shown, row.QualitySource, met,
+                    met ? null : $"{CaseQuality.Name(metric)} {Number(value, metric)} is below the bar {Number(q.Min!.Value, metric)}");
+            }
+
+            case RequirementKind.Latency:
+            {
+                var target = q.P95Ms!.Value;
+                var met = row.P95 <= target;
+                return Cell(q, RequirementScorer.LowerIsBetter(row.P95, target, bestLatency), Ms(row.P95) + " p95", row.LatencySource, met,
+                    met ? null : $"p95 latency {Ms(row.P95)} is over the {Ms(target)} target");
+            }
+
+            case RequirementKind.Cost:
+            {
+                var budget = q.MaxPerRequest!.Value;
+                if (row.Cost is not { } cost)
+                {
+                    return Cell(q, 0, MoneyFormat.Unknown, row.CostSource, false, "cost per request is unknown (declare pricing or import a price catalog)");
+                }
+
+                var met = cost <= budget;
+                return Cell(q, RequirementScorer.LowerIsBetter((double)cost, (double)budget, (double)bestCost), MoneyFormat.Usd(cost) + "/request", row.CostSource, met,
+                    met ? null : $"cost {MoneyFormat.Usd(cost)}/request is over the {MoneyFormat.Usd(budget)} budget");
+            }
+
+            case RequirementKind.Privacy:
+                return Privacy(q, row, unknown);
+
+            case RequirementKind.Context:
+            {
+                var need = q.MinTokens!.Value;
+                if (row.ContextWindow is not { } have)
+                {
+                    return Cell(q, 0, "unknown", unknown, false, "context window unknown (declare profile.context_window)");
+                }
+
+                var met = have >= need;
+                return Cell(q, RequirementScorer.Coverage(have, need), Tokens(have) + " tokens", row.ContextSource!.Value, met,
+                    met ? null : $"context window {Tokens(have)} is under the {Tokens(need)} needed");
+            }
+
+            case RequirementKind.Modality:
+            {
+                var needs = q.Needs ?? [];
+                if (row.Modalities is not { } have)
+                {
+                    return Cell(q, 0, "unknown", unknown, false, "modalities unknown (declare profile.modalities)");
+                }
+
+                var missing = needs.Where(n => !have.Contains(n)).ToList();
+                return Cell(q, RequirementScorer.Share(needs.Count - missing.Count, needs.Count), string.Join(", ", have), row.ModalitySource!.Value, missing.Count == 0,
+                    missing.Count == 0 ? null : $"does not take {string.Join(", ", missing)}");
+            }
+
+            default:
+            {
+                if (q.Needed != true)
+                {
+                    return Cell(q, 1, "not needed", Provenance.Declared("selection.requirements.fine_tuning.needed"), true, null);
+                }
+
+                if (row.Candidate.Profile.FineTuning is not { } ft)
+                {
+                    return Cell(q, 0, "unknown", unknown, false, "fine-tuning support unknown (declare profile.fine_tuning)");
+                }
+
+                return Cell(q, ft ? 1 : 0, ft ? "yes" : "no", Provenance.Declared($"{row.ProfileField}.fine_tuning"), ft, ft ? null : "cannot be fine-tuned");
+            }
+        }
+    }
+
+    private static RequirementScore Privacy(SelectionRequirement q, Row row, Provenance unknown)
+    {
+        var p = row.Candidate.Profile;
+        var checks = new List<(bool Met, string Shown, string? Failure)>();
+        foreach (var region in q.Regions ?? [])
+        {
+            var met = p.Regions?.Contains(region) == true;
+            checks.Add((met, $"region {region}: {(p.Regions is null ? "unknown" : met ? "yes" : "no")}", met ? null : $"not offered in region {region}{(p.Regions is null ? " (regions not declared)" : "")}"));
+        }
+
+        if (q.NoTraining == true)
+        {
+            // Self-hosted means no vendor sees the data, so nobody trains on it.
+            var met = p.NoTraining == true || p.SelfHosted == true;
+            checks.Add((met, $"no-training: {(p.NoTraining is null && p.SelfHosted is null ? "unknown" : met ? "yes" : "no")}", met ? null : "may train on the data (no_training not declared true)"));
+        }
+
+        if (q.SelfHosted == true)
+        {
+            var met = p.SelfHosted == true;
+            checks.Add((met, $"self-hosted: {(p.SelfHosted is null ? "unknown" : met ? "yes" : "no")}", met ? null : "is not self-hosted"));
+        }
+
+        var declared = p.Regions is not null || p.NoTraining is not null || p.SelfHosted is not null;
+        var failures = checks.Where(c => !c.Met).Select(c => c.Failure!).ToList();
+        return Cell(q, RequirementScorer.Share(checks.Count(c => c.Met), checks.Count), string.Join("; ", checks.Select(c => c.Shown)),
+            declared ? Provenance.Declared(row.ProfileField) : unknown, failures.Count == 0, failures.Count == 0 ? null : string.Join("; ", failures));
+    }
+
+    private static RequirementScore VendorScore(SelectionRequirement q, Row row, List<Row> eligible)
+    {
+        // A candidate scores 1 when, were it chosen, another shipping candidate from a different vendor could take over.
+        var fallback = row.Vendor is null ? null : eligible.FirstOrDefault(e => e.Vendor is not null && e.Vendor != row.Vendor);
+        var shown = (row.Vendor ?? "unknown vendor") + (fallback is null ? ", no fallback" : $", fallback {fallback.Candidate.Id} ({fallback.Vendor})");
+        var source = row.VendorSource ?? Provenance.Estimated("vendor not declared: counted as no fallback");
+        return Cell(q, fallback is null ? 0 : 1, shown, source, fallback is not null, fallback is null ? "no shipping candidate from another vendor to fall back on" : null) with { Hard = false };
+    }
+
+    private static RequirementScore Cell(SelectionRequirement q, double score, string value, Provenance source, bool met, string? failure) =>
+        new() { Kind = q.Kind, Weight = q.Weight, Hard = q.Hard, Score = score, Value = value, Source = source, Met = met, Failure = failure };
+
+    internal static double Total(IEnumerable<RequirementScore> scores, IReadOnlyDictionary<RequirementKind, int> weights) =>
+        scores.Sum(s => weights.GetValueOrDefault(s.Kind, s.Weight) * s.Score);
+
+    private static List<Row> Rank(List<Row> rows, IReadOnlyDictionary<RequirementKind, int> weights) =>
+        [.. rows
+            .OrderBy(r => r.Scores.Any(s => s.Hard && !s.Met) ? 1 : 0)
+            .ThenByDescending(r => Math.Round(Total(r.Scores, weights), 9))
+            .ThenByDescending(r => r.Quality ?? double.MinValue)
+            .ThenBy(r => r.Cost ?? decimal.MaxValue)
+            .ThenBy(r => r.Candidate.Id, StringComparer.Ordinal)];
+
+    private static string? Winner(List<Row> eligible, IReadOnlyDictionary<RequirementKind, int> weights) =>
+        Rank(eligible, weights).FirstOrDefault()?.Candidate.Id;
+
+    private static HashSet<string> ParetoFront(List<Row> rows)
+    {
+        var points = rows.Where(r => r.Quality is not null && r.Cost is not null).ToList();
+        return [.. points
+            .Where(a => !points.Any(b => b != a && b.Cost <= a.Cost && b.Quality >= a.Quality && (b.Cost < a.Cost || b.Quality > a.Quality)))
+            .Select(a => a.Candidate.Id)];
+    }
+
+    private static SelectionRobustness Robustness(List<Row> eligible, Dictionary<RequirementKind, int> weights, string? winner, EvalReport report, QualityMetric metric)
+    {
+        if (winner is null)
+        {
+            return new SelectionRobustness { Statement = "no winner: no candidate passes every hard constraint" };
+        }
+
+        var checkedChanges = new List<WeightChange>();
+        foreach (var (kind, weight) in weights.OrderBy(w => w.Key))
+        {
+            foreach (var delta in new[] { -1, 1 })
+            {
+                var changed = weight + delta;
+                if (changed is < 1 or > 5)
+                {
+                    continue;
+                }
+
+                var moved = new Dictionary<RequirementKind, int>(weights) { [kind] = changed };
+                checkedChanges.Add(new WeightChange(kind, delta, changed, Winner(eligible, moved)));
+            }
+        }
+
+        var ranked = Rank(eligible, weights);
+        var runnerUp = ranked.Count > 1 ? ranked[1] : null;
+        PairedDifferenceResult? difference = null;
+        if (runnerUp is not null)
+        {
+            var a = CaseQuality.Of(report, winner, metric);
+            var b = CaseQuality.Of(report, runnerUp.Candidate.Id, metric);
+            var shared = a.Keys.Where(b.ContainsKey).Order(StringComparer.Ordinal).ToList();
+            if (shared.Count >= 2)
+            {
+                difference = Bootstrap.PairedDifference([.. shared.Select(k => b[k])], [.. shared.Select(k => a[k])]);
+            }
+        }
+
+        var result = new SelectionRobustness
+        {
+            Checked = checkedChanges,
+            Winner = winner,
+            RunnerUp = runnerUp?.Candidate.Id,
+            Margin = runnerUp is null ? null : Total(ranked[0].Scores, weights) - Total(runnerUp.Scores, weights),
+            QualityDifference = difference,
+            Statement = "",
+        };
+        return result with { Statement = RobustnessStatement(result, metric) };
+    }
+
+    private static string RobustnessStatement(SelectionRobustness r, QualityMetric metric)
+    {
+        if (r.RunnerUp is null)
+        {
+            return $"{r.Winner} is the only candidate that passes every hard constraint";
+        }
+
+        var flips = r.Flips;
+        var weightPart = flips.Count == 0
+            ? $"no single weight moved by ±1 changes the winner (checked {r.Checked.Count} changes)"
+            : "the winner changes if " + string.Join("; ", flips.Select(f => $"{SelectionRequirement.KeyOf(f.Kind)} weight {(f.Delta > 0 ? "+1" : "-1")} → {f.Winner}"));
+        var noisePart = r.QualityDifference is not { } d
+            ? $"the {CaseQuality.Name(metric)} difference to {r.RunnerUp} could not be measured on shared cases"
+            : d.Significant
+                ? $"{r.Winner} and {r.RunnerUp} are separated beyond noise on {CaseQuality.Name(metric)} ({Signed(d.MeanDifference)} [{Signed(d.Low)}, {Signed(d.High)}], n={d.N})"
+                : $"{r.Winner} and {r.RunnerUp} cannot be told apart on {CaseQuality.Name(metric)} ({Signed(d.MeanDifference)} [{Signed(d.Low)}, {Signed(d.High)}], n={d.N}): the choice rests on the other requirements";
+        return $"{weightPart}; {noisePart}";
+    }
+
+    private static VendorDiversity Vendors(List<Row> eligible, string? winner, SelectionRequirement? diversity)
+    {
+        var vendors = eligible.Select(r => r.Vendor).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var winnerRow = eligible.FirstOrDefault(r => r.Candidate.Id == winner);
+        var fallback = winnerRow?.Vendor is null ? null : eligible.FirstOrDefault(r => r.Vendor is not null && r.Vendor != winnerRow.Vendor);
+        var statement = $"{vendors.Count} vendor{(vendors.Count == 1 ? "" : "s")} among shipping candidates ({(vendors.Count == 0 ? "none known" : string.Join(", ", vendors))})"
+            + (diversity?.MinVendors is { } min ? $", {min} wanted" : "")
+            + (winner is null ? "" : fallback is null ? $"; {winner} has no fallback from another vendor" : $"; fallback from another vendor: {fallback.Candidate.Id} ({fallback.Vendor})");
+        return new VendorDiversity { Vendors = vendors, MinVendors = diversity?.MinVendors, Fallback = fallback?.Candidate.Id, Statement = statement };
+    }
+
+    private static Readiness Readiness(SelectionSpec? selection, List<CandidateAssessment> rows, string? winner, SelectionRobustness robustness, VendorDiversity vendors, SelectionRequirement? diversity)
+    {
+        if (selection is null)
+        {
+            return new Readiness(ReadinessStatus.NotDeclared, "no model selection declared: add a 'selection:' section with requirements and weights (docs/select.md)", []);
+        }
+
+        var reasons = new List<string>();
+        foreach (var row in rows.Where(r => r.Eliminated))
+        {
+            reasons.Add($"{row.CandidateId} is out: {string.Join("; ", row.EliminatedBecause)}");
+        }
+
+        if (winner is null)
+        {
+            return new Readiness(ReadinessStatus.NotReady, "no candidate passes every hard constraint", reasons);
+        }
+
+        var top = rows.First(r => r.CandidateId == winner);
+        reasons.Insert(0, $"{winner} scores {Points(top.Total)} of {Points(top.MaxTotal)} points (weighted sum of the matrix)");
+        reasons.Add(robustness.Statement);
+        reasons.Add(vendors.Statement);
+        if (diversity is { Hard: true } && !vendors.Met)
+        {
+            return new Readiness(ReadinessStatus.NotReady, $"{winner} wins, but the shipping candidates come from fewer than {vendors.MinVendors} vendors (hard requirement)", reasons);
+        }
+
+        return new Readiness(ReadinessStatus.Ready, $"{winner} chosen: {Points(top.Total)} of {Points(top.MaxTotal)} points, passes every hard constraint", reasons);
+    }
+
+    internal static string Points(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    internal static string Number(double value, QualityMetric metric) =>
+        value.ToString(metric == QualityMetric.RubricMean ? "0.00" : "0.000", CultureInfo.InvariantCulture);
+
+    private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>A share as a whole percentage, "62%" (culture-invariant, no space).</summary>
+    internal static string Pct(double share) => Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    internal static string Ms(double value) => value.ToString("#,0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Tokens(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    /// <summary>A candidate's figures while the matrix is being built.</summary>
+    private sealed class Row
+    {
+        public required CandidateSpec Candidate { get; init; }
+        public required CandidateSummary Summary { get; init; }
+        public double? Quality { get; init; }
+        public Interval? QualityCi { get; init; }
+        public required Provenance QualitySource { get; init; }
+        public double P95 { get; init; }
+        public required Provenance LatencySource { get; init; }
+        public decimal? Cost { get; init; }
+        public required Provenance CostSource { get; init; }
+        public string? Vendor { get; init; }
+        public Provenance? VendorSource { get; init; }
+        public long? ContextWindow { get; init; }
+        public Provenance? ContextSource { get; init; }
+        public IReadOnlyList<string>? Modalities { get; init; }
+        public Provenance? ModalitySource { get; init; }
+        public required string ProfileField { get; init; }
+        public List<RequirementScore> Scores { get; set; } = [];
+
+        public CandidateAssessment ToAssessment(IReadOnlyDictionary<RequirementKind, int> weights, bool onFront) => new()
+        {
+            CandidateId = Candidate.Id,
+            Provider = Candidate.Provider,
+            Tier = Candidate.Tier,
+            Family = Candidate.Family,
+            Vendor = Vendor,
+            VendorSource = VendorSource,
+            OfflineStandIn = Summary.OfflineStandIn,
+            Quality = Quality,
+            QualityCi = QualityCi,
+            QualitySource = QualitySource,
+            P95LatencyMs = P95,
+            LatencySource = LatencySource,
+            CostPerRequest = Cost,
+            CostSource = CostSource,
+            Scores = Scores,
+            Total = Total(Scores, weights),
+            MaxTotal = Scores.Sum(s => s.Weight),
+            EliminatedBecause = [.. Scores.Where(s => s.Hard && !s.Met).Select(s => $"{SelectionRequirement.KeyOf(s.Kind)}: {s.Failure}")],
+            OnParetoFront = onFront,
+        };
+    }
+}

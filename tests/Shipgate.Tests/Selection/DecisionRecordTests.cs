@@ -1,0 +1,121 @@
+using Shipgate.Selection;
+using Shipgate.Specs;
+using static Shipgate.Tests.Selection.SelectionSamples;
+
+namespace Shipgate.Tests.Selection;
+
+public sealed class DecisionRecordTests
+{
+    private static (SelectionAnalysis Analysis, FeatureSpec Spec) Sample()
+    {
+        var quality = new SelectionRequirement { Kind = RequirementKind.Quality, Weight = 5, Metric = QualityMetric.MeanScore, Min = 0.5 };
+        var privacy = new SelectionRequirement { Kind = RequirementKind.Privacy, Weight = 4, Hard = true, Regions = ["eu"] };
+        var cost = new SelectionRequirement { Kind = RequirementKind.Cost, Weight = 4, MaxPerRequest = 0.002m };
+        var spec = Spec([Candidate("mini", "openai", ["eu"]), Candidate("big", "openai", ["eu"]), Candidate("us-only", "acme", ["us"])], Declare(quality, privacy, cost)) with { Description = "Answers billing questions." };
+        var report = Report(
+            new Sample("mini", 300, 0.0004m, Uniform(10, 0.85)),
+            new Sample("big", 900, 0.004m, Uniform(10, 0.84)),
+            new Sample("us-only", 200, 0.0001m, Uniform(10, 0.8)));
+        return (SelectionAnalyzer.Analyze(spec, report, null), spec);
+    }
+
+    [Fact]
+    public void Render_HasEveryAdrSectionWithChoiceAndRejections()
+    {
+        var (analysis, spec) = Sample();
+
+        var md = DecisionRecord.Render(analysis, spec, new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+
+        foreach (var section in new[] { "## Context", "## Requirements and weights", "## Matrix", "## Decision", "## Rejected options", "## Review triggers", "## Consequences" })
+        {
+            Assert.Contains(section, md, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("- Date: 2026-11-29", md, StringComparison.Ordinal);
+        Assert.Contains("Use **mini**", md, StringComparison.Ordinal);
+        Assert.Contains("- **us-only** (`openai:model-x`): fails a hard constraint: privacy: not offered in region eu", md, StringComparison.Ordinal);
+        Assert.Contains("- **big** (`openai:model-x`):", md, StringComparison.Ordinal);
+        Assert.Contains("behind mini", md, StringComparison.Ordinal);
+        Assert.Contains("price change over 20%", md, StringComparison.Ordinal);
+        Assert.Contains("older than 180 days", md, StringComparison.Ordinal);
+        Assert.Contains("measured, run run-1", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SelectionMarkdown_Render_IsAModelSelectionSectionWithSources()
+    {
+        var (analysis, _) = Sample();
+
+        var md = SelectionMarkdown.Render(analysis);
+
+        Assert.StartsWith("## Model selection", md, StringComparison.Ordinal);
+        Assert.Contains("**winner**", md, StringComparison.Ordinal);
+        Assert.Contains("(measured, run run-1)", md, StringComparison.Ordinal);
+        Assert.Contains("declared, shipgate.yaml selection.requirements.privacy", md, StringComparison.Ordinal);
+        Assert.Contains("us-only is out", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SelectionHtml_Render_IsASectionWithParetoChart()
+    {
+        var (analysis, _) = Sample();
+
+        var html = SelectionHtml.Render(analysis);
+
+        Assert.StartsWith("<section", html, StringComparison.Ordinal);
+        Assert.EndsWith("</section>", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("<polyline class=\"front\"", html, StringComparison.Ordinal);
+
+        // us-only and mini form the front; big costs more than mini for less quality.
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "class=\"dominated\""));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "class=\"pareto\""));
+        Assert.Contains("<span class=\"src\">measured, run run-1</span>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SelectionJson_Render_HasSchemaVersionAndCamelCase()
+    {
+        var (analysis, _) = Sample();
+
+        var json = SelectionJson.Render(analysis);
+
+        Assert.Contains("\"schemaVersion\": 1", json, StringComparison.Ordinal);
+        Assert.Contains("\"winner\": \"mini\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"eliminatedBecause\"", json, StringComparison.Ordinal);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(3, doc.RootElement.GetProperty("candidates").GetArrayLength());
+    }
+
+    [Fact]
+    public void DecisionFiles_WriteThenRead_RoundTripsTheSnapshot()
+    {
+        var (analysis, spec) = Sample();
+        var root = Directory.CreateTempSubdirectory("shipgate-decision-").FullName;
+        try
+        {
+            var local = spec with { RootDirectory = root };
+            var written = DecisionRecordFiles.Write(analysis, local, null, new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+
+            Assert.Contains(Path.Combine(root, "decisions", "model-selection.md"), written);
+            var snapshot = DecisionRecordFiles.ReadSnapshot(local)!;
+            Assert.Equal("mini", snapshot.Winner);
+            Assert.Equal(QualityMetric.MeanScore, snapshot.Metric);
+            Assert.Equal(0.0004m, snapshot.Candidates.Single(c => c.Id == "mini").CostPerRequest);
+            Assert.False(snapshot.Candidates.Single(c => c.Id == "us-only").Shortlisted);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void DecisionFiles_ReadSnapshot_NoFileIsNull()
+    {
+        var (_, spec) = Sample();
+
+        Assert.Null(DecisionRecordFiles.ReadSnapshot(spec with { RootDirectory = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")) }));
+    }
+}
