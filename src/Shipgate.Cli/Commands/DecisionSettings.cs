@@ -9,7 +9,7 @@ internal class DecisionSettings : FeatureSettings
 {
     [CommandOption("--run <RUN>")]
     [Description("Eval run to read: an id, a unique prefix, or 'latest' (default: the latest completed run of the feature)")]
-    public string Run { get; init; } = "latest";
+    public string? Run { get; init; }
 
     [CommandOption("-f|--format <LIST>")]
     [Description("Report files to write, comma-separated: html, md, json, or none (default: html,md,json)")]

@@ -21,23 +21,9 @@ internal sealed class EvalCommand(IAnsiConsole console, Engine engine) : Shipgat
         options.MaxRetries = settings.Retries ?? options.MaxRetries;
         options.UseCache = !settings.NoCache;
         options.Candidates = settings.Candidates;
-        if (settings.Candidates.Length == 0 && !settings.Resume)
+        if (!settings.Resume)
         {
-            // Optional candidates switch on with their key; without it they are left out of the run, with a note.
-            var skipped = CandidateAvailability.Skipped(spec, Engine.Environment.GetVariable);
-            foreach (var (_, note) in skipped)
-            {
-                Console.MarkupLineInterpolated($"[grey]{note}[/]");
-            }
-
-            if (skipped.Count > 0)
-            {
-                options.Candidates = [.. spec.Candidates.Where(c => skipped.All(s => s.Candidate.Id != c.Id)).Select(c => c.Id)];
-                if (options.Candidates.Count == 0)
-                {
-                    throw new EvalUsageException("every candidate is optional and switched off; set one of the variables above or add a candidate that needs no key");
-                }
-            }
+            EvalExecution.SkipUnavailable(Console, Engine, spec, options);
         }
 
         // Checked before anything runs: a paid run must not end in "cannot write the report".
@@ -48,17 +34,7 @@ internal sealed class EvalCommand(IAnsiConsole console, Engine engine) : Shipgat
         }
 
         await using var store = await Engine.OpenStoreAsync(spec, cancellationToken).ConfigureAwait(false);
-        var runner = Engine.CreateRunner(store);
-        var outcome = await RunProgressDisplay.RunAsync(
-            Console,
-            settings.Quiet,
-            progress => settings.Resume
-                ? runner.ResumeAsync(spec, settings.RunId, options, progress, cancellationToken)
-                : runner.RunAsync(spec, options, progress, cancellationToken)).ConfigureAwait(false);
-
-        // Judge calibration comes from human labels in the store; without any, the runner's report already says so.
-        var calibration = await CalibrationLoader.LoadAsync(store, cancellationToken).ConfigureAwait(false);
-        var report = calibration.Labels == 0 ? outcome.Report : EvalReportBuilder.Build(outcome.Run, outcome.Report.Results, spec, calibration);
+        var (outcome, report) = await EvalExecution.RunAsync(Console, Engine, store, spec, options, settings.Quiet, settings.Resume, settings.RunId, cancellationToken).ConfigureAwait(false);
         ConsoleReportRenderer.Render(Console, report, settings.Quiet);
         var folder = outputFolder ?? Path.Combine(spec.StateDirectory, "reports", outcome.Run.Id);
         ReportFiles.Write(Console, report, folder, settings.FormatList);

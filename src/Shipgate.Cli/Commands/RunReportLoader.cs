@@ -12,16 +12,16 @@ namespace Shipgate.Cli.Commands;
 /// </summary>
 internal static class RunReportLoader
 {
-    public static async Task<EvalReport> LoadAsync(Engine engine, FeatureSpec spec, string wanted, string featurePath, CancellationToken cancellationToken)
+    public static async Task<EvalReport> LoadAsync(Engine engine, FeatureSpec spec, string? wanted, string featurePath, CancellationToken cancellationToken)
     {
         await using var store = await engine.OpenStoreAsync(spec, cancellationToken).ConfigureAwait(false);
         return await LoadAsync(store, spec, wanted, featurePath, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<EvalReport> LoadAsync(IRunStore store, FeatureSpec spec, string wanted, string featurePath, CancellationToken cancellationToken)
+    public static async Task<EvalReport> LoadAsync(IRunStore store, FeatureSpec spec, string? wanted, string featurePath, CancellationToken cancellationToken)
     {
         RunRecord? run;
-        if (wanted.Equals("latest", StringComparison.OrdinalIgnoreCase))
+        if (wanted is null || wanted.Equals("latest", StringComparison.OrdinalIgnoreCase))
         {
             run = await store.GetLatestRunAsync(spec.Name, [RunStatus.Completed], cancellationToken).ConfigureAwait(false)
                 ?? throw new EvalUsageException($"feature '{spec.Name}' has no completed eval run yet; run 'shipgate eval {featurePath}' first");

@@ -84,7 +84,10 @@ internal static class ShipgateApp
                     .WithDescription("Add production traces or complaints (JSONL) as cases, deduplicated against the suite")
                     .WithExample("cases", "add", "examples/support-assistant/production/complaints.jsonl", "examples/support-assistant", "--dry-run");
             });
-            // [launch] launch command registered here (launch-readiness report)
+            config.AddCommand<LaunchCommand>("launch")
+                .WithDescription("One launch-readiness report: eval gate, model choice, unit economics at 1x and 10x, hallucination risk, rollout plan")
+                .WithExample("launch", "examples/support-assistant")
+                .WithExample("launch", "examples/support-assistant", "--fresh");
             config.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema of shipgate.yaml (for editors)");
         });

@@ -32,17 +32,20 @@ internal static class LaunchRenderer
             }
         }
 
-        var stages = new Table().Border(TableBorder.Rounded).Title("Rollout plan").AddColumns("Stage", "Audience", "Length", "Watched on");
+        var stages = new Table().Border(TableBorder.Rounded).Title("Rollout plan").AddColumns("Stage", "Audience", "Length", "Promote");
         foreach (var s in report.Rollout.Stages)
         {
-            stages.AddRow(
-                new Text(s.Name),
-                new Text(RolloutPart.Audience(s)),
-                new Text(RolloutPart.Length(s)),
-                new Text(string.Join("\n", s.Gates.Select(g => $"{g.Metric} {g.Threshold}"))));
+            stages.AddRow(new Text(s.Name), new Text(RolloutPart.Audience(s)), new Text(RolloutPart.Length(s)), new Text(s.Promotion));
         }
 
         console.Write(stages);
+        var gates = report.Rollout.Stages.Count > 1 ? report.Rollout.Stages[1].Gates : report.Rollout.Stages[0].Gates;
+        console.MarkupLine("Every stage is watched on (shadow has no user feedback); a breach beyond its 95% bound rolls back:");
+        foreach (var g in gates)
+        {
+            console.MarkupLineInterpolated($"  {g.Metric} {g.Threshold} [grey]({g.Source})[/]");
+        }
+
         console.MarkupLine(report.Ship
             ? "[green bold]SHIP[/]: every part is ready"
             : $"[red bold]NO-SHIP[/]: {report.Parts.Count(p => !p.Readiness.Ready)} of {report.Parts.Count} parts are not ready");

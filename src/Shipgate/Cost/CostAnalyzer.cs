@@ -16,6 +16,9 @@ namespace Shipgate.Cost;
 /// </summary>
 public static class CostAnalyzer
 {
+    /// <summary>Name of the per-request cap among the guardrails (the rollout plan reads it).</summary>
+    public const string MaxCostPerRequestGuardrail = "max cost per request";
+
     /// <summary>Headroom over the highest measured cost per request for the proposed per-request cap.</summary>
     public const decimal RequestCapHeadroom = 1.5m;
 
@@ -432,7 +435,7 @@ public static class CostAnalyzer
 
             list.Add(new GuardrailProposal
             {
-                Name = "max cost per request",
+                Name = MaxCostPerRequestGuardrail,
                 Proposed = basis * RequestCapHeadroom,
                 Rule = $"{RequestCapHeadroom}× the {(useP99 ? "p99" : "highest")} cost per request measured ({MoneyFormat.Usd(basis)}, other costs included)",
                 Source = measured,
