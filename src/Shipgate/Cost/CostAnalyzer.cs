@@ -522,11 +522,18 @@ public static class CostAnalyzer
             }
         }
 
-        reasons.AddRange(guardrails.Where(g => g.Problem is not null && g.Name != "max cost per request").Select(g => $"{g.Name}: {g.Problem}"));
+        // A declared budget or cap that measured traffic would trip is a launch blocker: the kill switch would fire in production.
+        var tripped = guardrails.Where(g => g.Problem is not null && g.Name != MaxCostPerRequestGuardrail).ToList();
+        var capOver = !ready && e.Band != CostBand.Problem;
+        ready &= tripped.Count == 0;
+        reasons.AddRange(tripped.Select(g => $"{g.Name}: {g.Problem}"));
         reasons.AddRange(warnings);
+        var why = e.Band == CostBand.Problem
+            ? $"AI cost {CostText.Share(e.ShareOfRevenue)} of revenue is a margin problem"
+            : capOver ? "p95 cost per request is over the declared cap" : $"the declared {tripped.FirstOrDefault()?.Name} would be tripped";
         var summary = ready
             ? $"ready: AI cost {CostText.Share(e.ShareOfRevenue)} of revenue ({CostBands.Label(e.Band)}) for '{chosen.CandidateId}'"
-            : $"not ready: {(e.Band == CostBand.Problem ? $"AI cost {CostText.Share(e.ShareOfRevenue)} of revenue is a margin problem" : "p95 cost per request is over the declared cap")} for '{chosen.CandidateId}'";
+            : $"not ready: {why} for '{chosen.CandidateId}'";
         return new Readiness(ready ? ReadinessStatus.Ready : ReadinessStatus.NotReady, summary, reasons);
     }
 

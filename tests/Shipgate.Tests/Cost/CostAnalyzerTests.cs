@@ -328,6 +328,17 @@ public sealed class CostAnalyzerTests
     }
 
     [Fact]
+    public void Readiness_OnlyTheMonthlyBudgetTripped_IsNotReadyAndSaysWhich()
+    {
+        var declared = new CostGuardrailsSpec { MonthlyBudget = 100m };
+        var a = CostAnalyzer.Analyze(Spec(Economics(10m, declared), ("s", "openai:x", Strong)), Report(Results("s"), ("s", "openai:x", true)), Catalog, Now);
+
+        Assert.Equal(ReadinessStatus.NotReady, a.Readiness.Status);
+        Assert.Contains("the declared monthly budget would be tripped", a.Readiness.Summary, StringComparison.Ordinal);
+        Assert.Contains(a.Readiness.Reasons, r => r.StartsWith("monthly budget: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Renderers_WriteEverySectionWithSources()
     {
         var results = Results("strong").Concat(Results("cheap")).ToList();
