@@ -34,7 +34,12 @@ internal sealed class PricesImportCommand(IAnsiConsole console, Engine engine) :
             return Task.FromResult(ExitCodes.Usage);
         }
 
-        var home = PriceCatalogs.Home(Engine.Environment.GetVariable);
+        if (PriceCatalogs.Home(Engine.Environment.GetVariable) is not { } home)
+        {
+            Console.MarkupLine("[red]error:[/] neither SHIPGATE_HOME nor HOME is set, so there is nowhere to keep the imported catalog; set SHIPGATE_HOME to a folder (nothing was written)");
+            return Task.FromResult(ExitCodes.Usage);
+        }
+
         var target = Path.Combine(home, PriceCatalogs.ImportedFileName);
         var temp = target + ".tmp";
         Directory.CreateDirectory(home);

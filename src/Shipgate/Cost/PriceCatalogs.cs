@@ -37,8 +37,8 @@ public static class PriceCatalogs
         return Bundled;
     }
 
-    /// <summary><c>$SHIPGATE_HOME</c>, else <c>~/.shipgate</c>.</summary>
-    public static string Home(Func<string, string?> getVariable)
+    /// <summary><c>$SHIPGATE_HOME</c>, else <c>$HOME/.shipgate</c>; null when neither is set (then only the bundled catalog is used).</summary>
+    public static string? Home(Func<string, string?> getVariable)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
         if (getVariable("SHIPGATE_HOME") is { Length: > 0 } home)
@@ -46,8 +46,8 @@ public static class PriceCatalogs
             return home;
         }
 
-        var profile = getVariable("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Path.Combine(profile, ".shipgate");
+        // Only what the environment says: a test or a locked-down CI job must never pick up someone's profile by accident.
+        return getVariable("HOME") is { Length: > 0 } h ? Path.Combine(h, ".shipgate") : null;
     }
 
     /// <summary>A catalog file: Shipgate's format, or LiteLLM's map (imported on the fly, dated today).</summary>

@@ -76,6 +76,7 @@ public sealed class PriceCatalogsTests : IDisposable
     {
         Assert.Equal("/x/sg", PriceCatalogs.Home(n => n == "SHIPGATE_HOME" ? "/x/sg" : "/h"));
         Assert.Equal(Path.Combine("/h", ".shipgate"), PriceCatalogs.Home(n => n == "HOME" ? "/h" : null));
+        Assert.Null(PriceCatalogs.Home(_ => null));
     }
 
     public void Dispose() => Directory.Delete(_home, recursive: true);
