@@ -27,11 +27,6 @@ internal static class ShipgateApp
                 .WithDescription("Run the feature's suite on its candidates and decide SHIP / NO-SHIP")
                 .WithExample("eval", "examples/support-assistant")
                 .WithExample("eval", "examples/support-assistant", "--resume");
-            config.AddCommand<SelectCommand>("select")
-                .WithDescription("Model selection matrix from the latest run: weighted requirements, winner, robustness, router policy")
-                .WithExample("select", "examples/support-assistant")
-                .WithExample("select", "examples/support-assistant", "--write")
-                .WithExample("select", "examples/support-assistant", "--check");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a spec and its case files without running anything")
                 .WithExample("validate", "examples/support-assistant");
@@ -43,6 +38,34 @@ internal static class ShipgateApp
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Does B beat A? Paired difference with its interval and tests, per-case regressions and improvements")
                 .WithExample("compare", "20261129-101500", "20261129-113000", "--path", "examples/support-assistant");
+            config.AddCommand<ReviewCommand>("review")
+                .WithDescription("Score sampled outputs 1-5 yourself, to calibrate the judge (interactive)")
+                .WithExample("review", "examples/support-assistant", "--count", "10");
+            config.AddCommand<CalibrationCommand>("calibration")
+                .WithDescription("How well the judge agrees with human labels, per criterion (kappa, agreement, leniency)");
+            config.AddBranch("labels", labels =>
+            {
+                labels.SetDescription("Human labels for judge calibration");
+                labels.AddCommand<LabelsImportCommand>("import")
+                    .WithDescription("Import labels from CSV or JSONL (case_id, score 1-5, ...)")
+                    .WithExample("labels", "import", "labels.csv", "examples/support-assistant");
+            });
+            config.AddCommand<LintCommand>("lint")
+                .WithDescription("Check the suite against common mistakes (size, coverage, duplicates, too easy/hard, freshness)")
+                .WithExample("lint", "examples/support-assistant")
+                .WithExample("lint", "examples/support-assistant", "--format", "json");
+            config.AddBranch("cases", cases =>
+            {
+                cases.SetDescription("Grow the suite: turn production traces and complaints into cases");
+                cases.AddCommand<CasesAddCommand>("add")
+                    .WithDescription("Add production traces or complaints (JSONL) as cases, deduplicated against the suite")
+                    .WithExample("cases", "add", "examples/support-assistant/production/complaints.jsonl", "examples/support-assistant", "--dry-run");
+            });
+            config.AddCommand<SelectCommand>("select")
+                .WithDescription("Model selection matrix from the latest run: weighted requirements, winner, robustness, router policy")
+                .WithExample("select", "examples/support-assistant")
+                .WithExample("select", "examples/support-assistant", "--write")
+                .WithExample("select", "examples/support-assistant", "--check");
             config.AddCommand<CostCommand>("cost")
                 .WithDescription("Unit economics from the latest run: cost per request, per user, % of revenue at 1× and 10×, levers, guardrails")
                 .WithExample("cost", "examples/support-assistant")
@@ -57,33 +80,10 @@ internal static class ShipgateApp
                     .WithDescription("Show the catalog in use, per 1M tokens, with its source and date")
                     .WithExample("prices", "show", "gpt-4o");
             });
-            config.AddCommand<ReviewCommand>("review")
-                .WithDescription("Score sampled outputs 1-5 yourself, to calibrate the judge (interactive)")
-                .WithExample("review", "examples/support-assistant", "--count", "10");
-            config.AddCommand<CalibrationCommand>("calibration")
-                .WithDescription("How well the judge agrees with human labels, per criterion (kappa, agreement, leniency)");
-            config.AddBranch("labels", labels =>
-            {
-                labels.SetDescription("Human labels for judge calibration");
-                labels.AddCommand<LabelsImportCommand>("import")
-                    .WithDescription("Import labels from CSV or JSONL (case_id, score 1-5, ...)")
-                    .WithExample("labels", "import", "labels.csv", "examples/support-assistant");
-            });
             config.AddCommand<RiskCommand>("risk")
                 .WithDescription("Hallucination risk: severity x detection strategy, mitigation checks, hallucination budget vs the measured rate")
                 .WithExample("risk", "examples/support-assistant")
                 .WithExample("risk", "examples/support-assistant", "--candidate", "baseline", "--format", "md");
-            config.AddCommand<LintCommand>("lint")
-                .WithDescription("Check the suite against common mistakes (size, coverage, duplicates, too easy/hard, freshness)")
-                .WithExample("lint", "examples/support-assistant")
-                .WithExample("lint", "examples/support-assistant", "--format", "json");
-            config.AddBranch("cases", cases =>
-            {
-                cases.SetDescription("Grow the suite: turn production traces and complaints into cases");
-                cases.AddCommand<CasesAddCommand>("add")
-                    .WithDescription("Add production traces or complaints (JSONL) as cases, deduplicated against the suite")
-                    .WithExample("cases", "add", "examples/support-assistant/production/complaints.jsonl", "examples/support-assistant", "--dry-run");
-            });
             config.AddCommand<LaunchCommand>("launch")
                 .WithDescription("One launch-readiness report: eval gate, model choice, unit economics at 1x and 10x, hallucination risk, rollout plan")
                 .WithExample("launch", "examples/support-assistant")
