@@ -8,18 +8,6 @@ namespace Shipgate.Cli.Tests.Commands;
 /// </summary>
 public sealed class LaunchCommandTests : IDisposable
 {
-    private const string Knowledge = """
-        # Billing
-
-        Refunds for a first Plus payment made on the website are paid in full within 14 days of the payment.
-
-        Renewals can be refunded within 7 days of the renewal date, from Settings > Billing > Request refund.
-
-        Every web payment creates a PDF invoice under Settings > Billing > Invoices.
-
-        Tallybook Plus costs $4 per month or $40 per year on web, iOS and Android.
-        """;
-
     private const string Decisions = """
         selection:
           requirements:
@@ -35,36 +23,9 @@ public sealed class LaunchCommandTests : IDisposable
           mitigations: [basic_guardrails]
         """;
 
-    private readonly SuiteFolder _feature = new SuiteFolder().Write("knowledge/billing.md", Knowledge);
+    private readonly SuiteFolder _feature = BillingFeature.Create();
 
-    private void WriteSpec(string sections, string pricing = "pricing: { input: 0.15, output: 0.60 }")
-    {
-        var questions = new[] { "How do I get a refund for my first payment?", "Can I get a renewal refunded?", "Where are my invoices?", "How much is Plus?", "Is Plus cheaper yearly?", "Where do I request a refund?" };
-        var cases = string.Join("", questions.Select((q, i) => $"    - id: q{i}\n      tags: [{(i == 0 ? "safety" : "happy")}]\n      vars: {{ question: \"{q}\" }}\n      assertions:\n        - type: length\n          max: 2000\n"));
-        _feature.Write("shipgate.yaml", $"""
-            version: 1
-            feature:
-              name: billing-help
-            knowledge: [knowledge/*.md]
-            prompts:
-              - id: answer
-                user: "Customer question: {"{{"}question{"}}"}"
-            candidates:
-              - id: baseline
-                provider: local:extractive
-                {pricing}
-            suite:
-              cases:
-            {cases}
-            defaults:
-              assertions:
-                - type: grounded
-            gate:
-              max_safety_failures: 0
-              max_hallucination_rate: 0.5
-            {sections}
-            """);
-    }
+    private void WriteSpec(string sections, string pricing = "pricing: { input: 0.15, output: 0.60 }") => BillingFeature.WriteSpec(_feature, sections, pricing);
 
     [Fact]
     public async Task Launch_NoRunYet_RunsTheEvalAndEveryPartIsReady()

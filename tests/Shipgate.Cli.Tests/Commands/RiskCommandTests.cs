@@ -8,47 +8,9 @@ namespace Shipgate.Cli.Tests.Commands;
 /// </summary>
 public sealed class RiskCommandTests : IDisposable
 {
-    private const string Knowledge = """
-        # Billing
+    private readonly SuiteFolder _feature = BillingFeature.Create();
 
-        Refunds for a first Plus payment made on the website are paid in full within 14 days of the payment.
-
-        Renewals can be refunded within 7 days of the renewal date, from Settings > Billing > Request refund.
-
-        Every web payment creates a PDF invoice under Settings > Billing > Invoices.
-
-        Tallybook Plus costs $4 per month or $40 per year on web, iOS and Android.
-        """;
-
-    private readonly SuiteFolder _feature = new SuiteFolder().Write("knowledge/billing.md", Knowledge);
-
-    private void WriteSpec(string risk)
-    {
-        var questions = new[] { "How do I get a refund for my first payment?", "Can I get a renewal refunded?", "Where are my invoices?", "How much is Plus?", "Is Plus cheaper yearly?", "Where do I request a refund?" };
-        var cases = string.Join("", questions.Select((q, i) => $"    - id: q{i}\n      tags: [{(i == 0 ? "safety" : "happy")}]\n      vars: {{ question: \"{q}\" }}\n      assertions:\n        - type: length\n          max: 2000\n"));
-        _feature.Write("shipgate.yaml", $"""
-            version: 1
-            feature:
-              name: billing-help
-            knowledge: [knowledge/*.md]
-            prompts:
-              - id: answer
-                user: "Customer question: {"{{"}question{"}}"}"
-            candidates:
-              - id: baseline
-                provider: local:extractive
-            suite:
-              cases:
-            {cases}
-            defaults:
-              assertions:
-                - type: grounded
-            gate:
-              max_safety_failures: 0
-              max_hallucination_rate: 0.5
-            {risk}
-            """);
-    }
+    private void WriteSpec(string risk) => BillingFeature.WriteSpec(_feature, risk);
 
     private const string LowEasy = """
         risk:

@@ -5,16 +5,7 @@ namespace Shipgate.Tests.Specs;
 public sealed class SpecReaderEconomicsTests
 {
     /// <summary>Lines 1-12: a spec without economics; the economics block starts at line 13.</summary>
-    private const string Head = """
-        version: 1
-        feature:
-          name: refunds
-        prompts:
-          - id: answer
-            user: "Q: {{question}}"
-        candidates:
-          - id: baseline
-            provider: local:extractive
+    private const string Head = SpecHead.Lines + """
         suite:
           cases:
             - { id: c1, vars: { question: "refund?" } }

@@ -6,16 +6,7 @@ namespace Shipgate.Tests.Specs;
 
 public sealed class SpecReaderRiskTests
 {
-    private const string Head = """
-        version: 1
-        feature:
-          name: refunds
-        prompts:
-          - id: answer
-            user: "Q: {{question}}"
-        candidates:
-          - id: baseline
-            provider: local:extractive
+    private const string Head = SpecHead.Lines + """
         suite:
           cases:
             - id: c1

@@ -4,16 +4,7 @@ namespace Shipgate.Tests.Specs;
 
 public sealed class SpecReaderRolloutTests
 {
-    private const string Spec = """
-        version: 1
-        feature:
-          name: refunds
-        prompts:
-          - id: answer
-            user: "Q: {{question}}"
-        candidates:
-          - id: baseline
-            provider: local:extractive
+    private const string Spec = SpecHead.Lines + """
         suite:
           files:
             - cases/*.yaml

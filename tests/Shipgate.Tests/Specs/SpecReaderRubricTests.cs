@@ -5,16 +5,7 @@ namespace Shipgate.Tests.Specs;
 public sealed class SpecReaderRubricTests
 {
     /// <summary>Lines 1-11: the spec without a rubric; the rubric block starts at line 12.</summary>
-    private const string Head = """
-        version: 1
-        feature:
-          name: refunds
-        prompts:
-          - id: answer
-            user: "Q: {{question}}"
-        candidates:
-          - id: baseline
-            provider: local:extractive
+    private const string Head = SpecHead.Lines + """
         suite:
           files: [cases/*.yaml]
 
