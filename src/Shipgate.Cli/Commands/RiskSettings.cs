@@ -7,6 +7,6 @@ namespace Shipgate.Cli.Commands;
 internal sealed class RiskSettings : DecisionSettings
 {
     [CommandOption("--candidate <ID>")]
-    [Description("Candidate whose hallucination rate is compared with the budget (default: the first that ships, else the first)")]
+    [Description("Candidate whose hallucination rate is compared with the budget (default: the recorded selection decision, else the selection winner, else the first passing the ship gate, else the first)")]
     public string? Candidate { get; init; }
 }

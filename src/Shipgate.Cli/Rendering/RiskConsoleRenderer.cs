@@ -11,7 +11,7 @@ internal static class RiskConsoleRenderer
     public static void Render(IAnsiConsole console, RiskAssessment a, string? staleWarning)
     {
         console.WriteLine();
-        var candidate = a.CandidateId is null ? "" : $" · candidate {a.CandidateId}" + (a.OfflineStandIn ? " (offline stand-in)" : "");
+        var candidate = a.CandidateId is null ? "" : $" · candidate {a.CandidateId}" + (a.OfflineStandIn ? " (offline stand-in)" : "") + (a.CandidateReason is { } why ? $" ({why})" : "");
         console.MarkupLineInterpolated($"[bold]{a.Feature}[/] · hallucination risk · run {a.RunId}{candidate}");
         if (staleWarning is not null)
         {

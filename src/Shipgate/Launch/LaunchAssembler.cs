@@ -36,12 +36,14 @@ internal static class LaunchAssembler
         }
 
         var selection = await SelectionAnalyzer.AnalyzeAsync(spec, report, catalog, embeddings, cancellationToken).ConfigureAwait(false);
-        var (candidate, why) = Choose(report, selection.Winner, candidateId);
+        var (choice, choiceWarnings) = await CandidateChooser.ResolveAsync(spec, report, candidateId, catalog, selection.Winner, cancellationToken).ConfigureAwait(false);
+        var (candidate, why) = (choice.Candidate, choice.Reason);
         var cost = CostAnalyzer.Analyze(spec, report, catalog, time, selection.Router, candidate.CandidateId);
-        var risk = RiskAssessor.Assess(spec, report, candidate.CandidateId);
+        var risk = RiskAssessor.Assess(spec, report, candidate.CandidateId) with { CandidateReason = why };
         var plan = RolloutPlanner.Plan(spec, RolloutInputsFrom(spec, cost));
 
         var notes = new List<string>(warnings ?? []);
+        notes.AddRange(choiceWarnings);
         if (candidate.OfflineStandIn)
         {
             notes.Add($"{candidate.CandidateId} is an offline stand-in ({candidate.Provider}): this report rehearses the launch; its numbers are not a real model's");
@@ -87,24 +89,5 @@ internal static class LaunchAssembler
                 ? Provenance.Declared("economics.guardrails.max_cost_per_request")
                 : cap is not null ? Provenance.Derived($"proposed by shipgate cost: {cap.Rule}") : default,
         };
-    }
-
-    private static (CandidateSummary Candidate, string Why) Choose(EvalReport report, string? winner, string? wanted)
-    {
-        if (wanted is not null)
-        {
-            var named = report.Candidates.FirstOrDefault(c => c.CandidateId == wanted)
-                ?? throw new EvalUsageException($"candidate '{wanted}' is not in run {report.Run.Id} (it has {string.Join(", ", report.Candidates.Select(c => c.CandidateId))})");
-            return (named, "chosen with --candidate");
-        }
-
-        if (winner is not null && report.Candidates.FirstOrDefault(c => c.CandidateId == winner) is { } w)
-        {
-            return (w, "the model selection winner");
-        }
-
-        return report.Candidates.FirstOrDefault(c => c.Verdict.Ship) is { } shipping
-            ? (shipping, "no selection winner; the first candidate passing the ship gate")
-            : (report.Candidates[0], "no selection winner and none passes the ship gate; the first candidate");
     }
 }

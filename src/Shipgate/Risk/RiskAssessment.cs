@@ -31,6 +31,9 @@ public sealed record RiskAssessment
 
     /// <summary>The candidate assessed; null when the run has none.</summary>
     public string? CandidateId { get; init; }
+
+    /// <summary>Why this candidate (see <c>CandidateChooser</c>); null when the caller did not say.</summary>
+    public string? CandidateReason { get; init; }
     public string? Provider { get; init; }
     public bool OfflineStandIn { get; init; }
 

@@ -88,7 +88,8 @@ public static class RiskHtml
             return;
         }
 
-        h.Append("<dt>candidate</dt><dd>").Append(E(a.CandidateId)).Append(" <span class=\"muted\">").Append(E(a.Provider ?? "")).Append("</span>");
+        h.Append("<dt>candidate</dt><dd>").Append(E(a.CandidateId)).Append(" <span class=\"muted\">").Append(E(a.Provider ?? ""))
+            .Append(a.CandidateReason is { } why ? "; " + E(why) : "").Append("</span>");
         if (a.OfflineStandIn)
         {
             h.Append(" <span class=\"standin\">offline stand-in</span>");

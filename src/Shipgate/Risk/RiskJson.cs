@@ -42,6 +42,7 @@ public static class RiskJson
         w.WriteStartObject("candidate");
         w.WriteString("id", a.CandidateId);
         w.WriteString("provider", a.Provider);
+        w.WriteString("reason", a.CandidateReason);
         w.WriteBoolean("offlineStandIn", a.OfflineStandIn);
         w.WriteEndObject();
         w.WriteStartObject("readiness");

@@ -28,7 +28,7 @@ public static class RiskMarkdown
         md.Append("| detection | **").Append(RiskLevels.Name(risk.Detection.Level)).Append("** - ").Append(Cell(risk.Detection.Why)).Append(" | ").Append(RiskAssessment.DetectionSource).Append(" |\n");
         if (a.CandidateId is { } candidate)
         {
-            md.Append("| candidate | ").Append(Cell(candidate)).Append(" (").Append(Cell(a.Provider ?? "")).Append(a.OfflineStandIn ? ", offline stand-in" : "").Append(") | ")
+            md.Append("| candidate | ").Append(Cell(candidate)).Append(" (").Append(Cell(a.Provider ?? "")).Append(a.OfflineStandIn ? ", offline stand-in" : "").Append(a.CandidateReason is { } why ? "; " + Cell(why) : "").Append(") | ")
                 .Append(Provenance.Measured(a.RunId)).Append(" |\n");
         }
 

@@ -130,7 +130,7 @@ public sealed class LaunchCommandTests : IDisposable
 
         Assert.Equal(2, await _feature.RunAsync("launch", ".", "--candidate", "gpt-5", "--format", "none"));
         Assert.Contains("candidate 'gpt-5' is not in run", _feature.Output, StringComparison.Ordinal);
-        Assert.Contains("(it has baseline)", _feature.Output, StringComparison.Ordinal);
+        Assert.Contains("its candidates: baseline", _feature.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _feature.Dispose();
