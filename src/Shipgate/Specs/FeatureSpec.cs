@@ -43,7 +43,10 @@ public sealed record FeatureSpec
     /// <summary>Staged rollout plan (framework 2); defaults to shadow, internal, 5%, 25%, 100%.</summary>
     public RolloutSpec Rollout { get; init; } = new();
 
-    /// <summary>SHA-256 of the spec and every file it pulled in; a run records it so reports can say what was tested.</summary>
+    /// <summary>
+    /// SHA-256 of what a run depends on: the spec without its decision sections (selection, economics, risk, rollout) and
+    /// every file it pulled in. A run records it, so reports can say what was tested and launch knows when to re-run.
+    /// </summary>
     public string ContentHash { get; init; } = "";
 
     /// <summary>The folder where runs, cache and reports live (<c>.shipgate/</c> beside the spec).</summary>

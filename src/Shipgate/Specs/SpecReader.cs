@@ -109,7 +109,7 @@ internal sealed partial class SpecReader
             Economics = economics,
             Risk = risk,
             Rollout = rollout,
-            ContentHash = Hash(specBytes),
+            ContentHash = Hash(specBytes, (MappingNode)rootNode),
         };
     }
 
@@ -707,10 +707,15 @@ internal sealed partial class SpecReader
     }
 
     /// <summary>SHA-256 over the spec and each pulled-in file (path, length, bytes) in the order they were read.</summary>
-    private string Hash(byte[] specBytes)
+    /// <summary>
+    /// The run-relevant content: the spec without its decision sections (selection, economics, risk, rollout), plus every
+    /// file it pulled in. Editing the traffic model or a weight must not make the last eval run look stale (with real
+    /// models a re-run costs money); editing a prompt, a candidate, a case or a gate must.
+    /// </summary>
+    private string Hash(byte[] specBytes, MappingNode root)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(specBytes);
+        hash.AppendData(RunRelevant(specBytes, root));
         foreach (var file in _pulledFiles.Distinct(StringComparer.Ordinal))
         {
             var bytes = File.ReadAllBytes(file);
@@ -719,6 +724,28 @@ internal sealed partial class SpecReader
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static readonly string[] DecisionSections = ["selection", "economics", "risk", "rollout"];
+
+    /// <summary>The spec's lines minus each decision section (from its key to the next top-level key).</summary>
+    private static byte[] RunRelevant(byte[] specBytes, MappingNode root)
+    {
+        var starts = root.Entries.Select(e => (Key: e.Key.Value, Line: e.Key.Location.Line)).OrderBy(e => e.Line).ToList();
+        var dropped = new List<(int From, int To)>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            if (DecisionSections.Contains(starts[i].Key) && starts[i].Line > 0)
+            {
+                dropped.Add((starts[i].Line, i + 1 < starts.Count ? starts[i + 1].Line - 1 : int.MaxValue));
+            }
+        }
+
+        var lines = Decode(specBytes).Split('\n');
+        var kept = lines.Where((_, index) => !dropped.Any(d => index + 1 >= d.From && index + 1 <= d.To));
+
+        // Trailing blank lines are not content: adding a section at the end and removing it again gives the same hash.
+        return Encoding.UTF8.GetBytes(string.Join('\n', kept).TrimEnd());
     }
 
     private static string Shorten(string s) => s.Length <= 12 ? s : s[..6] + "…";

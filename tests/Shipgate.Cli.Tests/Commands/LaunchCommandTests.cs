@@ -58,16 +58,18 @@ public sealed class LaunchCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Launch_SecondTime_ReusesTheRunUntilTheSpecChanges()
+    public async Task Launch_SecondTime_ReusesTheRunUntilWhatItTestedChanges()
     {
         WriteSpec(Decisions);
         await _feature.RunAsync("launch", ".", "--format", "none");
 
+        // A decision section (here the traffic model) does not change what the run tested: no paid re-run.
+        WriteSpec(Decisions.Replace("users: 1000", "users: 2000", StringComparison.Ordinal));
         await _feature.RunAsync("launch", ".", "--format", "none");
         Assert.Contains("using run", _feature.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("running the eval first", _feature.Output, StringComparison.Ordinal);
 
-        WriteSpec(Decisions.Replace("users: 1000", "users: 2000", StringComparison.Ordinal));
+        _feature.Write("knowledge/extra.md", "# Plans\n\nThe Free plan has up to 3 groups.\n");
         await _feature.RunAsync("launch", ".", "--format", "none");
         Assert.Contains("no completed run of the current spec: running the eval first", _feature.Output, StringComparison.Ordinal);
 

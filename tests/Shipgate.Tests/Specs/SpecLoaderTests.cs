@@ -881,4 +881,23 @@ public sealed class SpecLoaderTests
         Assert.Equal("hi", spec.Cases[1].Vars["question"]);
         Assert.Equal("hi", Assert.Single(spec.Cases[1].Assertions).Value);
     }
+
+    [Fact]
+    public void ContentHash_DecisionSections_DoNotChangeItButARunSectionDoes()
+    {
+        using var f = new TempFeature();
+        f.Write("shipgate.yaml", MinimalSpec).Write("cases/a.yaml", OneCase);
+        var plain = f.Load().ContentHash;
+
+        f.Write("shipgate.yaml", MinimalSpec + "economics:\n  traffic: { users: 10, requests_per_user_per_day: 1 }\n  revenue_per_user_per_month: 5\nrollout:\n  gates: { max_error_rate: 0.1 }\n");
+        var withDecisions = f.Load().ContentHash;
+        f.Write("shipgate.yaml", MinimalSpec + "economics:\n  traffic: { users: 99, requests_per_user_per_day: 1 }\n  revenue_per_user_per_month: 5\nrollout:\n  gates: { max_error_rate: 0.1 }\n");
+        var otherTraffic = f.Load().ContentHash;
+        f.Write("shipgate.yaml", MinimalSpec + "economics:\n  traffic: { users: 99, requests_per_user_per_day: 1 }\n  revenue_per_user_per_month: 5\ngate:\n  min_pass_rate: 0.5\n");
+        var withGate = f.Load().ContentHash;
+
+        Assert.Equal(plain, withDecisions);
+        Assert.Equal(withDecisions, otherTraffic);
+        Assert.NotEqual(otherTraffic, withGate);
+    }
 }
