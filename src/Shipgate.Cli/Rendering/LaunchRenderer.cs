@@ -40,7 +40,7 @@ internal static class LaunchRenderer
 
         console.Write(stages);
         var gates = report.Rollout.Stages.Count > 1 ? report.Rollout.Stages[1].Gates : report.Rollout.Stages[0].Gates;
-        console.MarkupLine("Every stage is watched on (shadow has no user feedback); a breach beyond its 95% bound rolls back:");
+        console.MarkupLine("Every stage is watched on these gates (shadow has no user feedback, so it skips that one); a breach beyond its 95% bound rolls back:");
         foreach (var g in gates)
         {
             console.MarkupLineInterpolated($"  {g.Metric} {g.Threshold} [grey]({g.Source})[/]");

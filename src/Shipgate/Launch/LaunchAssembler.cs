@@ -40,7 +40,7 @@ internal static class LaunchAssembler
         var (candidate, why) = (choice.Candidate, choice.Reason);
         var cost = CostAnalyzer.Analyze(spec, report, catalog, time, selection.Router, candidate.CandidateId);
         var risk = RiskAssessor.Assess(spec, report, candidate.CandidateId) with { CandidateReason = why };
-        var plan = RolloutPlanner.Plan(spec, RolloutInputsFrom(spec, cost));
+        var plan = RolloutPlanner.Plan(spec, RolloutInputsFrom(spec, cost) with { RollbackWindow = risk.Budget.RollbackWindow?.Value });
 
         var notes = new List<string>(warnings ?? []);
         notes.AddRange(choiceWarnings);

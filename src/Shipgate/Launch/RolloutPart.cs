@@ -27,12 +27,18 @@ internal static class RolloutPart
         _ => $"{s.TrafficPercent.ToString("0.##", Inv)}% of users",
     };
 
-    public static string Length(RolloutStagePlan s) =>
-        s.MinRequests is not { } n
-            ? "ongoing"
-            : s.ExpectedDays is { } d
-                ? $"≥ {n:#,0} requests, ~{d.ToString("0.#", Inv)} days"
-                : $"≥ {n:#,0} requests, ≥ {s.MinDays.ToString("0.#", Inv)} days";
+    public static string Length(RolloutStagePlan s)
+    {
+        if (s.MinRequests is not { } n)
+        {
+            return "ongoing";
+        }
+
+        var checks = s.MinChecks is { } c && c != n ? string.Create(Inv, $" ({c:#,0} checked)") : "";
+        return s.ExpectedDays is { } d
+            ? string.Create(Inv, $"≥ {n:#,0} requests{checks}, ~{d:0.#} days")
+            : string.Create(Inv, $"≥ {n:#,0} requests{checks}, ≥ {s.MinDays:0.#} days");
+    }
 
     private static string Markdown(RolloutPlan plan)
     {
@@ -47,12 +53,12 @@ internal static class RolloutPart
         md.AppendLine().AppendLine("| Stage | Audience | Length | Promote | Roll back |").AppendLine("|---|---|---|---|---|");
         foreach (var s in plan.Stages)
         {
-            var length = Length(s) + (s.MinRequestsSource is { } src ? $" ({src})" : "");
+            var length = Length(s) + (s.MinRequestsSource is { } src ? $" ({src})" : "") + (s.ExpectedDaysSource is { } days ? $"; days: {days}" : "");
             md.AppendLine($"| {MarkdownReportWriter.Cell(s.Name)} | {MarkdownReportWriter.Cell(Audience(s))} | {MarkdownReportWriter.Cell(length)} | {MarkdownReportWriter.Cell(s.Promotion)} | {MarkdownReportWriter.Cell(s.Rollback)} |");
         }
 
         var gates = plan.Stages.Count > 1 ? plan.Stages[1].Gates : plan.Stages[0].Gates;
-        md.AppendLine().AppendLine("Every stage is watched on (shadow has no user feedback):").AppendLine();
+        md.AppendLine().AppendLine("Every stage is watched on these gates (shadow has no user feedback, so it skips that one):").AppendLine();
         md.AppendLine("| Metric | Threshold | Source |").AppendLine("|---|---|---|");
         foreach (var g in gates)
         {
@@ -89,6 +95,11 @@ internal static class RolloutPart
             if (s.MinRequestsSource is { } src)
             {
                 h.Append(" <span class=\"src\">(").Append(HtmlPage.E(src.ToString())).Append(")</span>");
+            }
+
+            if (s.ExpectedDaysSource is { } daysSource)
+            {
+                h.Append(" <span class=\"src\">(days: ").Append(HtmlPage.E(daysSource.ToString())).Append(")</span>");
             }
 
             h.Append("</td><td><ul>");
@@ -128,9 +139,11 @@ internal static class RolloutPart
             ["audience"] = s.Audience.ToString().ToLowerInvariant(),
             ["trafficPercent"] = s.TrafficPercent,
             ["minDays"] = s.MinDays,
+            ["minChecks"] = s.MinChecks,
             ["minRequests"] = s.MinRequests,
             ["minRequestsSource"] = s.MinRequestsSource?.ToString(),
             ["expectedDays"] = s.ExpectedDays,
+            ["expectedDaysSource"] = s.ExpectedDaysSource?.ToString(),
             ["promotion"] = s.Promotion,
             ["rollback"] = s.Rollback,
             ["gates"] = new JsonArray([.. s.Gates.Select(g => (JsonNode)new JsonObject

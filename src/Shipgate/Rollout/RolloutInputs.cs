@@ -19,6 +19,9 @@ public sealed record RolloutInputs
     public double? HallucinationRollbackAt { get; init; }
     public Provenance HallucinationRollbackSource { get; init; }
 
+    /// <summary>Checked answers a rollback decision needs to be a signal, not noise (risk assessment); null when unknown.</summary>
+    public int? RollbackWindow { get; init; }
+
     public decimal? MaxCostPerRequest { get; init; }
     public Provenance MaxCostPerRequestSource { get; init; }
 }

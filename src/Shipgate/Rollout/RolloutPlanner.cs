@@ -30,7 +30,12 @@ internal static class RolloutPlanner
         ArgumentNullException.ThrowIfNull(inputs);
         var notes = new List<string>();
         var common = CommonGates(spec, inputs, notes);
-        var (minRequests, minSource) = StageRequests(inputs, notes);
+        var (minChecks, minSource) = StageChecks(inputs, notes);
+        var sampleRate = spec.Rollout.SampleRate ?? 1.0;
+        if (spec.Rollout.SampleRate is null)
+        {
+            notes.Add("the plan assumes the online judge checks every request; declare rollout.sample_rate (e.g. 0.05) if it samples, and stages get longer");
+        }
         if (inputs.DailyRequests is null)
         {
             notes.Add("stage lengths are unknown: declare economics.traffic (users, requests per user per day) to see how many days each stage takes");
@@ -47,8 +52,11 @@ internal static class RolloutPlanner
             var stage = specStages[i];
             var last = i == specStages.Count - 1;
             var gates = stage.Audience == RolloutAudience.Shadow ? common.Where(g => g.Metric != FeedbackMetric).ToList() : common;
-            var requests = last ? (int?)null : stage.MinRequests ?? minRequests;
-            Provenance? requestsSource = last ? null : stage.MinRequests is not null ? Provenance.Declared($"rollout.stages[{i}].min_requests") : minSource;
+            int? checks = last ? null : stage.MinRequests is { } declaredRequests ? (int)Math.Ceiling(declaredRequests * sampleRate) : minChecks;
+            int? requests = last ? null : stage.MinRequests ?? (int)Math.Ceiling(minChecks / sampleRate);
+            Provenance? requestsSource = last ? null
+                : stage.MinRequests is not null ? Provenance.Declared($"rollout.stages[{i}].min_requests")
+                : sampleRate < 1 ? Provenance.Derived($"{minSource.Detail}; at a judge sample of {Percent(sampleRate)} (rollout.sample_rate)") : minSource;
             var (days, daysSource) = last ? (null, null) : ExpectedDays(stage, requests!.Value, inputs);
             var previous = i == 0 ? "off (the current path keeps serving)" : $"'{specStages[i - 1].Name}'";
             stages.Add(new RolloutStagePlan
@@ -57,6 +65,7 @@ internal static class RolloutPlanner
                 Audience = stage.Audience,
                 TrafficPercent = stage.TrafficPercent,
                 MinDays = stage.MinDays,
+                MinChecks = checks,
                 MinRequests = requests,
                 MinRequestsSource = requestsSource,
                 ExpectedDays = days,
@@ -64,7 +73,7 @@ internal static class RolloutPlanner
                 Gates = gates,
                 Promotion = last
                     ? "steady state: keep watching every gate; production failures become new eval cases"
-                    : $"promote to '{specStages[i + 1].Name}' after {Days(stage.MinDays)} and {requests:#,0} requests with every gate holding at its 95% bound",
+                    : $"promote to '{specStages[i + 1].Name}' after {Days(stage.MinDays)} and {requests:#,0} requests ({checks:#,0} checked answers) with every gate holding at its 95% bound",
                 Rollback = $"roll back to {previous} as soon as a gate is breached beyond its 95% bound"
                     + (inputs.HallucinationRollbackAt is { } r ? $"; a hallucination rate above {Percent(r)} rolls back at once" : ""),
             });
@@ -104,6 +113,12 @@ internal static class RolloutPlanner
         if (declared.MaxHallucinationRate is { } h)
         {
             gates.Add(new(HallucinationMetric, $"≤ {Percent(h)}", Provenance.Declared("rollout.gates.max_hallucination_rate")));
+        }
+        else if (inputs.HallucinationBudget is { } budget)
+        {
+            // Promotion needs the budget; only the (higher) trigger rolls back, so noise around the budget does not flap.
+            var rollback = inputs.HallucinationRollbackAt is { } rb ? $"; above {Percent(rb)} rolls back" : "";
+            gates.Add(new(HallucinationMetric, $"≤ {Percent(budget)} to promote{rollback}", inputs.HallucinationBudgetSource));
         }
         else if (inputs.HallucinationRollbackAt is { } rb)
         {
@@ -160,16 +175,25 @@ internal static class RolloutPlanner
         return gates;
     }
 
-    private static (int Requests, Provenance Source) StageRequests(RolloutInputs inputs, List<string> notes)
+    /// <summary>
+    /// Checked answers a stage needs: enough clean checks to show the rate is within budget at 95%, and at least one
+    /// rollback window, so a stage is never promoted before a rollback could have fired.
+    /// </summary>
+    private static (int Checks, Provenance Source) StageChecks(RolloutInputs inputs, List<string> notes)
     {
         if (inputs.HallucinationBudget is > 0 and < 1 and var budget)
         {
             var n = BinomialBounds.ZeroFailureSampleSize(budget);
-            return (n, Provenance.Derived($"{n} clean groundedness checks show a rate ≤ {Percent(budget)} at 95% (budget from {inputs.HallucinationBudgetSource.Detail})"));
+            if (inputs.RollbackWindow is { } window && window > n)
+            {
+                return (window, Provenance.Derived($"{window} checked answers: one rollback window at a {Percent(budget)} budget (more than the {n} clean checks that show the budget at 95%)"));
+            }
+
+            return (n, Provenance.Derived($"{n} clean checked answers show a rate ≤ {Percent(budget)} at 95% (budget from {inputs.HallucinationBudgetSource.Detail})"));
         }
 
-        notes.Add($"no hallucination budget: each stage waits for {DefaultMinRequests} requests (declare risk.budget.max_rate to derive it)");
-        return (DefaultMinRequests, Provenance.Estimated($"Shipgate default of {DefaultMinRequests} requests per stage"));
+        notes.Add($"no hallucination budget: each stage waits for {DefaultMinRequests} checked answers (declare risk.budget.max_rate to derive it)");
+        return (DefaultMinRequests, Provenance.Estimated($"Shipgate default of {DefaultMinRequests} checked answers per stage"));
     }
 
     private static (double? Days, Provenance? Source) ExpectedDays(RolloutStageSpec stage, int requests, RolloutInputs inputs)
@@ -192,7 +216,7 @@ internal static class RolloutPlanner
 
         var perDay = daily * share.Value;
         var days = Math.Max(stage.MinDays, Math.Ceiling(requests / perDay));
-        return (days, Provenance.Derived($"{requests:#,0} requests at {perDay.ToString("#,0", Inv)} per day ({inputs.DailyRequestsSource.Detail}), at least {Days(stage.MinDays)}"));
+        return (days, Provenance.Derived(string.Create(Inv, $"{requests:#,0} requests at {perDay:#,0} per day ({inputs.DailyRequestsSource.Detail}), at least {Days(stage.MinDays)}")));
     }
 
     private static Readiness Judge(List<StageGate> gates)

@@ -11,7 +11,10 @@ public sealed record RolloutStagePlan
     public required double TrafficPercent { get; init; }
     public required double MinDays { get; init; }
 
-    /// <summary>Requests to observe before promotion; null for the last stage (it is steady state, watched forever).</summary>
+    /// <summary>Judged (groundedness-checked) answers needed before promotion; null for the last stage (steady state, watched forever).</summary>
+    public int? MinChecks { get; init; }
+
+    /// <summary>Requests to serve before promotion: the checks divided by the judge's sample rate.</summary>
     public int? MinRequests { get; init; }
     public Provenance? MinRequestsSource { get; init; }
 

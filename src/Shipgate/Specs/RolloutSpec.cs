@@ -7,6 +7,9 @@ public sealed record RolloutSpec
 
     public RolloutGateSpec Gates { get; init; } = new();
 
+    /// <summary>Share of production requests the online judge checks (0-1); null means "not declared" (the plan assumes all).</summary>
+    public double? SampleRate { get; init; }
+
     /// <summary>True when the spec has a <c>rollout:</c> section (otherwise the plan says it used the defaults).</summary>
     public bool Declared { get; init; }
 

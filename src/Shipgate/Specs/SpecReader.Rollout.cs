@@ -3,7 +3,7 @@ namespace Shipgate.Specs;
 /// <summary>Reads the <c>rollout:</c> section: stages in order (traffic never shrinks, the last reaches 100%) and stage gates.</summary>
 internal sealed partial class SpecReader
 {
-    private static readonly string[] RolloutKeys = ["stages", "gates"];
+    private static readonly string[] RolloutKeys = ["stages", "gates", "sample_rate"];
     private static readonly string[] RolloutStageKeys = ["name", "audience", "traffic", "min_days", "min_requests"];
     private static readonly string[] RolloutGateKeys = ["min_rubric_mean", "max_hallucination_rate", "max_p95_latency_ms", "max_cost_per_request", "max_error_rate", "max_negative_feedback_rate"];
     private static readonly string[] AudienceNames = ["shadow", "internal", "users"];
@@ -33,7 +33,8 @@ internal sealed partial class SpecReader
             };
         }
 
-        return new RolloutSpec { Stages = stages ?? RolloutStageSpec.Defaults, Gates = gates, Declared = true, Location = r.Location };
+        var sampleRate = r.Double("sample_rate", 0, 1, exclusiveMin: true);
+        return new RolloutSpec { Stages = stages ?? RolloutStageSpec.Defaults, Gates = gates, SampleRate = sampleRate, Declared = true, Location = r.Location };
     }
 
     private List<RolloutStageSpec>? ReadRolloutStages(MappingReader rollout)

@@ -51,8 +51,11 @@ public sealed class LaunchCommandTests : IDisposable
         Assert.Contains("## Hallucination risk", md, StringComparison.Ordinal);
         Assert.Contains("## Rollout plan", md, StringComparison.Ordinal);
 
-        // 0.5 budget: 5 clean checks show it at 95%; the cost cap the plan watches is the one shipgate cost proposes.
-        Assert.Contains("≥ 5 requests", md, StringComparison.Ordinal);
+        // A 0.5 budget is shown by 5 clean checks, but a rollback at 0.6 needs a longer window: each stage lasts one window.
+        var window = Shipgate.Risk.BudgetMath.RollbackWindow(0.5, 0.6)!.Value;
+        Assert.True(window > 5);
+        Assert.Contains($"≥ {window} requests", md, StringComparison.Ordinal);
+        Assert.Contains("one rollback window", md, StringComparison.Ordinal);
         Assert.Contains("proposed by shipgate cost", md, StringComparison.Ordinal);
         Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(Path.Combine(output, "launch.html")), StringComparison.Ordinal);
     }

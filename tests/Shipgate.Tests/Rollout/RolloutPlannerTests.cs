@@ -85,8 +85,8 @@ public sealed class RolloutPlannerTests
 
         Assert.Equal("≤ 1,500 ms", gates["p95 latency"].Threshold);
         Assert.Equal("shipgate.yaml rollout.gates.max_p95_latency_ms", gates["p95 latency"].Source.Detail);
-        Assert.Equal("≤ 5.0%", gates["hallucination rate (sampled groundedness checks)"].Threshold);
-        Assert.Equal("shipgate.yaml risk.budget.rollback_at", gates["hallucination rate (sampled groundedness checks)"].Source.Detail);
+        Assert.Equal("≤ 2.0% to promote; above 5.0% rolls back", gates["hallucination rate (sampled groundedness checks)"].Threshold);
+        Assert.Equal("shipgate.yaml risk.budget.max_rate", gates["hallucination rate (sampled groundedness checks)"].Source.Detail);
         Assert.Equal("≥ 4.2", gates["rubric mean (online judge sample)"].Threshold);
         Assert.Equal("≤ $0.0100", gates["cost per request"].Threshold);
         Assert.Equal(ProvenanceKind.Estimated, gates["negative feedback rate"].Source.Kind);
@@ -104,9 +104,31 @@ public sealed class RolloutPlannerTests
     [Fact]
     public void Plan_NothingToJudgeQualityOrCost_IsNotReady()
     {
-        var plan = RolloutPlanner.Plan(Spec(gate: new ShipGateSpec()), Inputs(rollback: null, cap: null));
+        var plan = RolloutPlanner.Plan(Spec(gate: new ShipGateSpec()), Inputs(budget: null, rollback: null, cap: null));
 
         Assert.Equal(ReadinessStatus.NotReady, plan.Readiness.Status);
         Assert.Equal(2, plan.Readiness.Reasons.Count);
+    }
+
+    [Fact]
+    public void Plan_JudgeSamples_StagesNeedMoreRequestsThanChecks()
+    {
+        var plan = RolloutPlanner.Plan(Spec(rollout: new RolloutSpec { Declared = true, SampleRate = 0.05 }), Inputs(daily: 60_000, budget: 0.02));
+
+        // 149 checked answers at a 5% judge sample are 2,980 requests; at 5% of 60,000 a day (3,000) that is 1 day, min 2.
+        Assert.Equal(149, plan.Stages[2].MinChecks);
+        Assert.Equal(2980, plan.Stages[2].MinRequests);
+        Assert.Equal(2, plan.Stages[2].ExpectedDays);
+        Assert.Contains("judge sample of 5.0%", plan.Stages[2].MinRequestsSource!.Value.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.Notes, n => n.Contains("rollout.sample_rate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_RollbackWindowLongerThanTheBudgetProof_StageWaitsForAWholeWindow()
+    {
+        var plan = RolloutPlanner.Plan(Spec(), Inputs(budget: 0.02) with { RollbackWindow = 257 });
+
+        Assert.Equal(257, plan.Stages[0].MinChecks);
+        Assert.Contains("one rollback window", plan.Stages[0].MinRequestsSource!.Value.Detail, StringComparison.Ordinal);
     }
 }
