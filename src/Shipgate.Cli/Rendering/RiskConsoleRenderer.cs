@@ -98,7 +98,7 @@ internal static class RiskConsoleRenderer
             };
             var row = new List<Spectre.Console.Rendering.IRenderable>
             {
-                new Markup(c.Met ? "[green]✓[/]" : "[red]✗[/]"),
+                new Markup(c.Status switch { MitigationStatus.Configured => "[green]✓[/]", MitigationStatus.DeclaredOnly => "[yellow]~[/]", _ => "[red]✗[/]" }),
                 new Markup(Markup.Escape(c.Mitigation.Name) + (c.Required ? "" : " [grey](extra)[/]")),
                 new Markup(status),
                 new Markup($"{Markup.Escape(c.Evidence)} [grey]({Markup.Escape(c.Source.ToString())})[/]"),

@@ -127,7 +127,7 @@ public static class RiskMarkdown
 
         if (b.Rate is { } rate)
         {
-            var ci = b.RateCi is Interval i ? $" [{RiskText.Percent(i.Low)}, {RiskText.Percent(i.High)}]" : "";
+            var ci = b.RateCi is Interval i ? $" [{RiskText.Percent(i.Low)}, {RiskText.Percent(i.High)}] (two-sided 95% Wilson)" : "";
             var approx = b.Approximate ? $"; {Judging.ReferenceGroundednessJudge.Label}" : "";
             rows.Add(("measured rate", $"{RiskText.Percent(rate.Value)}{ci} ({b.Hallucinated} of {b.Checked} checked{approx})", rate.Source));
         }

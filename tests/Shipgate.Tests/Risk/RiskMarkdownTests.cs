@@ -36,7 +36,7 @@ public sealed class RiskMarkdownTests
         var md = RiskMarkdown.Render(HighModerate());
 
         Assert.Contains("| budget (max rate) | 2.0% | declared, shipgate.yaml risk.budget.max_rate |", md, StringComparison.Ordinal);
-        Assert.Contains($"| measured rate | 0.0% [0.0%, 5.1%] (0 of 71 checked) | measured, run {RiskFixtures.RunId} |", md, StringComparison.Ordinal);
+        Assert.Contains($"| measured rate | 0.0% [0.0%, 5.1%] (two-sided 95% Wilson) (0 of 71 checked) | measured, run {RiskFixtures.RunId} |", md, StringComparison.Ordinal);
         Assert.Contains("| 95% upper bound | 4.1% | derived, exact one-sided 95% bound after 0 of 71", md, StringComparison.Ordinal);
         Assert.Contains("| checked cases needed (zero hallucinations) | 149 | derived,", md, StringComparison.Ordinal);
         Assert.Contains("Rollback trigger: roll back when the production hallucination rate exceeds 5.0%", md, StringComparison.Ordinal);
