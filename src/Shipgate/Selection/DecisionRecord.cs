@@ -58,6 +58,15 @@ internal static class DecisionRecord
             sb.AppendLine($"Robustness: {a.Robustness.Statement}.");
         }
 
+        if (a.Warnings.Count > 0)
+        {
+            sb.AppendLine();
+            foreach (var warning in a.Warnings)
+            {
+                sb.AppendLine($"> warning: {warning}");
+            }
+        }
+
         sb.AppendLine().AppendLine("## Rejected options").AppendLine();
         var rejected = a.Candidates.Where(c => c.CandidateId != a.Winner).ToList();
         if (rejected.Count == 0)

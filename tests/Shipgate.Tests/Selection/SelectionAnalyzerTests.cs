@@ -347,6 +347,7 @@ public sealed class SelectionAnalyzerTests
         Assert.Equal("the winner a does not pass the ship gate yet (failed: pass rate ≥ 0.80: 0.75): fix that before shipping it", warning);
         Assert.Contains(warning, analysis.Readiness.Reasons);
         Assert.Contains("does not pass the eval's ship gate yet", analysis.Readiness.Summary, StringComparison.Ordinal);
+        Assert.Contains("> warning: " + warning, DecisionRecord.Render(analysis, spec, DateTimeOffset.UnixEpoch), StringComparison.Ordinal);
     }
 
     [Fact]
