@@ -17,7 +17,7 @@ internal static class SelectionRenderer
         }
 
         var table = new Table().Border(TableBorder.Rounded).Title($"model selection — run {a.RunId}")
-            .Caption("scores 0-1 × weight; grey: where each figure came from (measured = this run; derived = run tokens × declared or catalog price)");
+            .Caption("scores 0-1 × weight; grey: where each figure came from (measured = this run; derived = run tokens × today's declared or catalog price)");
         table.AddColumn("candidate");
         table.AddColumn(CaseQuality.Name(a.Metric));
         table.AddColumn(new TableColumn("p95").RightAligned());
@@ -85,9 +85,10 @@ internal static class SelectionRenderer
             console.MarkupLine($"{mark}  {Markup.Escape(t.Name)}: {Markup.Escape(t.Detail)}");
         }
 
+        var summary = Markup.Escape(ReviewCheck.Summary(triggers));
         console.MarkupLine(triggers.Any(t => t.Fired)
-            ? "[red bold]REVIEW DUE[/]: re-run 'shipgate eval' and 'shipgate select --write', and update the decision record"
-            : "[green bold]no review due[/]");
+            ? $"[red bold]{summary}[/]: re-run 'shipgate eval' and 'shipgate select --write', and update the decision record"
+            : triggers.Any(t => !t.Checked) ? $"[yellow bold]{summary}[/]" : $"[green bold]{summary}[/]");
     }
 
     private static string Kind(Reports.Provenance p) => p.Kind.ToString().ToLowerInvariant();

@@ -42,6 +42,12 @@ public sealed record CandidateAssessment
     public bool Eliminated => EliminatedBecause.Count > 0;
     public IReadOnlyList<string> EliminatedBecause { get; init; } = [];
 
-    /// <summary>On the quality-vs-cost Pareto front (no other candidate is at least as good and as cheap, and better in one).</summary>
+    /// <summary>On the quality-vs-cost Pareto front of the candidates in the running (no other is at least as good and as cheap, and better in one); never when out.</summary>
     public bool OnParetoFront { get; init; }
+
+    /// <summary>The eval's ship gate for this candidate (<c>CandidateSummary.Verdict.Ship</c>); the matrix ranks regardless.</summary>
+    public bool PassesShipGate { get; init; } = true;
+
+    /// <summary>The ship-gate checks it fails, e.g. "pass_rate 0.80 (needs ≥ 0.90)".</summary>
+    public IReadOnlyList<string> ShipGateFailures { get; init; } = [];
 }

@@ -30,12 +30,4 @@ internal static class CatalogLookup
             .Where(m => m.StartsWith(family, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.OrdinalIgnoreCase)];
-
-    /// <summary>Cost per request from the catalog's per-token prices and the run's token totals.</summary>
-    public static decimal CostPerRequest(ModelPrice price, long input, long output, long cached, int requests)
-    {
-        var uncached = Math.Max(0, input - cached);
-        var total = (uncached * price.InputPerToken) + (cached * (price.CachedInputPerToken ?? price.InputPerToken)) + (output * price.OutputPerToken);
-        return requests == 0 ? 0 : total / requests;
-    }
 }

@@ -43,13 +43,28 @@ internal static class DecisionRecord
             sb.AppendLine($"Use **{winner.CandidateId}** (`{winner.Provider}`): {SelectionAnalyzer.Points(winner.Total)} of {SelectionAnalyzer.Points(winner.MaxTotal)} points, "
                 + $"{CaseQuality.Name(a.Metric)} {SelectionMarkdown.Quality(winner, a.Metric)}, p95 {SelectionAnalyzer.Ms(winner.P95LatencyMs)}, {MoneyFormat.Usd(winner.CostPerRequest)} per request.");
             sb.AppendLine();
-            var strong = winner.Scores.Where(s => s.Score >= 0.75).OrderByDescending(s => s.Points).Select(s => $"{SelectionRequirement.KeyOf(s.Kind)} ({s.Value})").ToList();
-            if (strong.Count > 0)
-            {
-                sb.AppendLine($"It scores best where it matters: {string.Join(", ", strong)}.");
-            }
+            // Only requirements where the winner is strictly ahead of every other candidate in the running.
+            var others = a.Candidates.Where(c => c.CandidateId != winner.CandidateId && !c.Eliminated).ToList();
+            var strong = winner.Scores
+                .Select(s => (Score: s, Lead: others.Count == 0 ? s.Points : s.Points - others.Max(o => PointsOf(o, s.Kind))))
+                .Where(x => x.Lead >= 0.005)
+                .OrderByDescending(x => x.Score.Weight * x.Lead)
+                .Select(x => $"{SelectionRequirement.KeyOf(x.Score.Kind)} ({x.Score.Value}; {(others.Count == 0 ? "" : "+")}{SelectionAnalyzer.Points(x.Lead)} points{(others.Count == 0 ? "" : " over the next best")})")
+                .ToList();
+            sb.AppendLine(strong.Count > 0
+                ? $"It scores best where it matters: {string.Join(", ", strong)}."
+                : "It is not strictly ahead on any single requirement; it wins on the weighted sum.");
 
             sb.AppendLine($"Robustness: {a.Robustness.Statement}.");
+        }
+
+        if (a.Warnings.Count > 0)
+        {
+            sb.AppendLine();
+            foreach (var warning in a.Warnings)
+            {
+                sb.AppendLine($"> warning: {warning}");
+            }
         }
 
         sb.AppendLine().AppendLine("## Rejected options").AppendLine();
@@ -64,7 +79,7 @@ internal static class DecisionRecord
             var why = c.Eliminated
                 ? "fails a hard constraint: " + string.Join("; ", c.EliminatedBecause)
                 : winner is null ? $"{SelectionAnalyzer.Points(c.Total)} points" : $"{SelectionAnalyzer.Points(c.Total)} points, {SelectionAnalyzer.Points(winner.Total - c.Total)} behind {winner.CandidateId}" + Behind(c, winner);
-            sb.AppendLine($"- **{c.CandidateId}** (`{c.Provider}`): {why}");
+            sb.AppendLine($"- **{c.CandidateId}** (`{c.Provider}`): {why}{(winner is null ? "" : Better(c, winner))}");
         }
 
         sb.AppendLine().AppendLine("## Review triggers").AppendLine();
@@ -91,6 +106,20 @@ internal static class DecisionRecord
         }
 
         return sb.ToString();
+    }
+
+    private static double PointsOf(CandidateAssessment c, RequirementKind kind) => c.Scores.FirstOrDefault(s => s.Kind == kind)?.Points ?? 0;
+
+    /// <summary>What a rejected option does better than the winner, so the trade-off is on the record.</summary>
+    private static string Better(CandidateAssessment c, CandidateAssessment winner)
+    {
+        var better = c.Scores
+            .Select(s => (Score: s, Gain: s.Points - PointsOf(winner, s.Kind)))
+            .Where(x => x.Gain >= 0.005)
+            .OrderByDescending(x => x.Gain)
+            .Select(x => $"{SelectionRequirement.KeyOf(x.Score.Kind)} +{SelectionAnalyzer.Points(x.Gain)} ({x.Score.Value})")
+            .ToList();
+        return better.Count == 0 ? $"; better than {winner.CandidateId} on no requirement" : $"; better than {winner.CandidateId} on {string.Join(", ", better)}";
     }
 
     private static string Behind(CandidateAssessment c, CandidateAssessment winner)

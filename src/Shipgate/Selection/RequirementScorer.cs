@@ -6,9 +6,20 @@ namespace Shipgate.Selection;
 /// </summary>
 internal static class RequirementScorer
 {
-    /// <summary>Quality between the declared bar and the top of the scale: (q - min) / (max - min), clamped to 0-1.</summary>
-    public static double Quality(double value, double min, double scaleMax) =>
-        scaleMax <= min ? (value >= min ? 1 : 0) : Math.Clamp((value - min) / (scaleMax - min), 0, 1);
+    /// <summary>
+    /// Quality: the mean of a bar part and a relative part, like latency and cost.
+    /// Bar part: 1 at or above the bar, falling linearly to 0 at the bottom of the scale.
+    /// Relative part: (q - bar) / (best - bar), clamped to 0-1 — 0 at the bar, 1 at the best candidate in the running;
+    /// 1 as well when the run cannot tell the candidate from the best (<paramref name="tiedWithBest"/>: the paired
+    /// 95% CI of the per-case difference includes 0), so noise is never scored as a difference.
+    /// Without a declared bar, the bar is the bottom of the scale.
+    /// </summary>
+    public static double Quality(double value, double bar, double scaleMin, double best, bool tiedWithBest)
+    {
+        var barPart = value >= bar ? 1 : bar <= scaleMin ? 0 : Math.Clamp((value - scaleMin) / (bar - scaleMin), 0, 1);
+        var relative = tiedWithBest || value >= best ? 1 : best <= bar ? 0 : Math.Clamp((value - bar) / (best - bar), 0, 1);
+        return (barPart + relative) / 2;
+    }
 
     /// <summary>
     /// Lower-is-better figures (latency, cost): the mean of a target part and a relative part.

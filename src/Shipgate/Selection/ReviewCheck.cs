@@ -24,6 +24,20 @@ internal static class ReviewCheck
         ];
     }
 
+    /// <summary>
+    /// The verdict line: "REVIEW DUE" or "no review due", followed by how many triggers could not be checked and why,
+    /// so a quiet check with nothing checked does not read as all clear.
+    /// </summary>
+    public static string Summary(IReadOnlyList<ReviewTrigger> triggers)
+    {
+        ArgumentNullException.ThrowIfNull(triggers);
+        var verdict = triggers.Any(t => t.Fired) ? "REVIEW DUE" : "no review due";
+        var unchecked_ = triggers.Where(t => !t.Checked).ToList();
+        return unchecked_.Count == 0
+            ? $"{verdict} (all {triggers.Count} triggers checked)"
+            : $"{verdict}; {unchecked_.Count} of {triggers.Count} triggers not checked: {string.Join("; ", unchecked_.Select(t => t.Detail))}";
+    }
+
     private static ReviewTrigger NewModels(DecisionSnapshot snapshot, PriceCatalog? catalog)
     {
         const string name = "new model in a shortlisted family";

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Shipgate.Embeddings;
 using Shipgate.Evals;
 using Shipgate.Providers;
+using Shipgate.Runs;
 using Shipgate.Specs;
 using Shipgate.Statistics;
 
@@ -28,6 +29,7 @@ internal static class RouterFitter
         QualityMetric metric,
         SelectionSpec? selection,
         IEmbeddingGenerator<string, Embedding<float>>? embeddings,
+        IReadOnlyDictionary<string, (ModelPrice Price, string Provider)> prices,
         CancellationToken cancellationToken)
     {
         var pool = rows.Where(r => !r.Eliminated && r.Quality is not null).ToList();
@@ -54,7 +56,7 @@ internal static class RouterFitter
             return new RouterOutcome { Statement = $"no router: the best-quality candidate {strong.CandidateId} is also the cheapest, so there is nothing to save" };
         }
 
-        var cases = Cases(spec, report, cheap.CandidateId, strong.CandidateId, metric, bar);
+        var cases = Cases(spec, report, cheap.CandidateId, strong.CandidateId, metric, bar, prices);
         var routing = selection?.Routing ?? new RoutingSettings();
         var held = Math.Max(1, (int)Math.Round(cases.Count * routing.Holdout, MidpointRounding.AwayFromZero));
         if (cases.Count - held < 2)
@@ -86,13 +88,22 @@ internal static class RouterFitter
             Statement = $"route {SelectionAnalyzer.Pct(evaluation.CheapShare)} of requests to {cheap.CandidateId}, the rest to {strong.CandidateId}: {cost}, " +
                 $"{SelectionAnalyzer.Pct(evaluation.QualityRetainedShare)} of {strong.CandidateId}'s {CaseQuality.Name(metric)}" +
                 (retainedCi is { } ci ? $" [{SelectionAnalyzer.Pct(ci.Low)}, {SelectionAnalyzer.Pct(ci.High)}]" : "") +
-                $" on {evaluation.HeldOutCases} held-out cases (fitted on {fit.Count}; measured, run {report.Run.Id})",
+                $" on {evaluation.HeldOutCases} held-out cases (fitted on {fit.Count}; measured, run {report.Run.Id}); " +
+                (policy.Needs.Count == 0 ? "the runtime needs nothing from the request (every request goes to " + cheap.CandidateId + ")" : "the runtime needs " + string.Join("; ", policy.Needs)),
         };
     }
 
-    /// <summary>The cases both candidates answered, with the request features the policy can see.</summary>
-    internal static List<RouterCase> Cases(FeatureSpec spec, EvalReport report, string cheap, string strong, QualityMetric metric, double? bar)
+    /// <summary>
+    /// The cases both candidates answered, with the request features the policy can see. Costs are the result's
+    /// tokens × today's price when the matrix has one (the same cost function as cost engineering), else the cost
+    /// the run stored.
+    /// </summary>
+    internal static List<RouterCase> Cases(FeatureSpec spec, EvalReport report, string cheap, string strong, QualityMetric metric, double? bar,
+        IReadOnlyDictionary<string, (ModelPrice Price, string Provider)>? prices = null)
     {
+        decimal? CostOf(ResultRecord r) =>
+            prices is not null && prices.TryGetValue(r.CandidateId, out var p) ? CostCalculator.Cost(p.Price, CostAnalyzer.UsageOf(r, p.Provider)) : r.CostUsd;
+
         var cheapQuality = CaseQuality.Of(report, cheap, metric);
         var strongQuality = CaseQuality.Of(report, strong, metric);
         var specCases = spec.Cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -114,20 +125,52 @@ internal static class RouterFitter
                 CheapQuality = cheapQuality[id],
                 StrongQuality = strongQuality[id],
                 CheapFailed = cheapResults.Any(r => !r.Pass) || (bar is { } b && cheapQuality[id] < b),
-                CheapCost = Mean(cheapResults.Select(r => r.CostUsd)),
-                StrongCost = Mean(strongResults.Select(r => r.CostUsd)),
+                CheapCost = Mean(cheapResults.Select(CostOf)),
+                StrongCost = Mean(strongResults.Select(CostOf)),
             });
         }
 
         return result;
     }
 
+    /// <summary>
+    /// Fits the rules twice: with tag rules first, and without them (input length and embedding only). Tags need the
+    /// runtime to know each request's tags, which a live request often does not carry, so the tag-free policy is kept
+    /// whenever its fitted loss is no worse.
+    /// </summary>
     internal static RouterPolicy Fit(string feature, string runId, string cheap, string strong, List<RouterCase> fit, bool useEmbeddings)
     {
+        var withoutTags = FitRules(cheap, strong, fit, useEmbeddings, useTags: false);
+        var withTags = FitRules(cheap, strong, fit, useEmbeddings, useTags: true);
+        var rules = withTags.Loss < withoutTags.Loss ? withTags.Rules : withoutTags.Rules;
+        var embeddingModel = rules.Any(r => r.Match == "similar_to_failure") ? MiniLmEmbeddingGenerator.ModelId : null;
+        const string tokenCounter = "o200k_base tokens of the rendered prompt (counted offline)";
+        return new RouterPolicy
+        {
+            Feature = feature,
+            RunId = runId,
+            CheapCandidate = cheap,
+            StrongCandidate = strong,
+            TokenCounter = tokenCounter,
+            EmbeddingModel = embeddingModel,
+            Rules = rules,
+            Needs = [.. rules.Select(r => r.Match switch
+            {
+                "tags" => $"the request's tags: {string.Join(", ", r.Tags ?? [])}",
+                "input_tokens_above" => $"the request's input tokens ({tokenCounter})",
+                "similar_to_failure" => $"an embedding of the request's input ({embeddingModel})",
+                _ => null,
+            }).OfType<string>()],
+        };
+    }
+
+    private static (List<RouterRule> Rules, double Loss) FitRules(string cheap, string strong, List<RouterCase> fit, bool useEmbeddings, bool useTags)
+    {
         var rules = new List<RouterRule>();
+        var loss = 0.0;
 
         // 1. Tags where the cheap candidate mostly failed.
-        var strongTags = fit.SelectMany(c => c.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+        List<(string Tag, int N, int Failed)> strongTags = !useTags ? [] : fit.SelectMany(c => c.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(t => (Tag: t, N: fit.Count(c => c.Tags.Contains(t)), Failed: fit.Count(c => c.Tags.Contains(t) && c.CheapFailed)))
             .Where(t => t.N >= 2 && (double)t.Failed / t.N >= TagFailureShare)
             .ToList();
@@ -142,17 +185,19 @@ internal static class RouterFitter
             });
         }
 
-        var rest = fit.Where(c => !c.Tags.Any(t => strongTags.Any(s => s.Tag == t))).ToList();
+        var tagged = fit.Where(c => c.Tags.Any(t => strongTags.Any(s => s.Tag == t))).ToList();
+        loss += Loss(tagged, _ => true);
+        var rest = fit.Except(tagged).ToList();
 
         // 2. Long inputs: the token threshold with the lowest fitting loss (ties keep more requests on the cheap one).
         var bestTokens = long.MaxValue;
         var bestLoss = Loss(rest, _ => false);
         foreach (var threshold in rest.Select(c => c.InputTokens).Distinct().OrderDescending())
         {
-            var loss = Loss(rest, c => c.InputTokens > threshold);
-            if (loss < bestLoss)
+            var l = Loss(rest, c => c.InputTokens > threshold);
+            if (l < bestLoss)
             {
-                (bestLoss, bestTokens) = (loss, threshold);
+                (bestLoss, bestTokens) = (l, threshold);
             }
         }
 
@@ -165,22 +210,23 @@ internal static class RouterFitter
                 Route = strong,
                 Why = $"{cheap} failed {rest.Count(c => c.InputTokens > bestTokens && c.CheapFailed)} of {rest.Count(c => c.InputTokens > bestTokens)} fitted cases over {bestTokens} tokens",
             });
+            loss += Loss([.. rest.Where(c => c.InputTokens > bestTokens)], _ => true);
             rest = [.. rest.Where(c => c.InputTokens <= bestTokens)];
         }
 
         // 3. The neighbourhood of the cheap candidate's fitted failures (leave-one-out similarity, so a failure does not find itself).
         var failures = fit.Where(c => c.CheapFailed && c.Vector is not null).ToList();
+        var restLoss = Loss(rest, _ => false);
         if (useEmbeddings && failures.Count > 0 && rest.Count > 0)
         {
             var similarity = rest.ToDictionary(c => c, c => Nearest(c.Vector!, failures.Where(f => f != c)));
             var bestThreshold = double.PositiveInfinity;
-            var loss = Loss(rest, _ => false);
             foreach (var threshold in similarity.Values.Where(v => !double.IsNegativeInfinity(v)).Distinct().OrderDescending())
             {
                 var l = Loss(rest, c => similarity[c] >= threshold);
-                if (l < loss)
+                if (l < restLoss)
                 {
-                    (loss, bestThreshold) = (l, threshold);
+                    (restLoss, bestThreshold) = (l, threshold);
                 }
             }
 
@@ -199,15 +245,7 @@ internal static class RouterFitter
         }
 
         rules.Add(new RouterRule { Match = "default", Route = cheap, Why = "everything else" });
-        return new RouterPolicy
-        {
-            Feature = feature,
-            RunId = runId,
-            CheapCandidate = cheap,
-            StrongCandidate = strong,
-            EmbeddingModel = rules.Any(r => r.Match == "similar_to_failure") ? MiniLmEmbeddingGenerator.ModelId : null,
-            Rules = rules,
-        };
+        return (rules, loss + restLoss);
     }
 
     internal static RouterEvaluation Measure(RouterPolicy policy, List<RouterCase> fit, List<RouterCase> holdout, string runId, out Interval? retainedCi)

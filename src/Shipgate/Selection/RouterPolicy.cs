@@ -16,6 +16,13 @@ public sealed record RouterPolicy
     public required string StrongCandidate { get; init; }
     public string TokenCounter { get; init; } = "o200k_base tokens of the rendered prompt (counted offline)";
     public string? EmbeddingModel { get; init; }
+
+    /// <summary>
+    /// The request features a runtime must supply to apply the rules, e.g. "the request's tags: edge, safety";
+    /// empty when only the default rule is left.
+    /// </summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
+
     public required IReadOnlyList<RouterRule> Rules { get; init; }
 
     /// <summary>The candidate the rules pick for a request.</summary>

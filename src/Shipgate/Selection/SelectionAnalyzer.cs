@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Shipgate.Cost;
 using Shipgate.Evals;
 using Shipgate.Reports;
+using Shipgate.Runs;
 using Shipgate.Specs;
 using Shipgate.Statistics;
 
@@ -15,11 +16,10 @@ namespace Shipgate.Selection;
 /// </summary>
 public static class SelectionAnalyzer
 {
-    /// <summary>The matrix without the embedding part of the router (tags and input length only).</summary>
-    public static SelectionAnalysis Analyze(FeatureSpec spec, EvalReport report, PriceCatalog? catalog) =>
-        AnalyzeAsync(spec, report, catalog, embeddings: null, CancellationToken.None).GetAwaiter().GetResult();
+    /// <summary>A candidate with more than this share of errored results is out: its latency and cost would describe failures, not answers.</summary>
+    internal const double MaxErrorShare = 0.5;
 
-    /// <summary>The full analysis; <paramref name="embeddings"/> lets the router learn the neighbourhood of the cheap candidate's failures.</summary>
+    /// <summary>The full analysis; <paramref name="embeddings"/> (optional) lets the router learn the neighbourhood of the cheap candidate's failures.</summary>
     public static async Task<SelectionAnalysis> AnalyzeAsync(
         FeatureSpec spec,
         EvalReport report,
@@ -46,7 +46,7 @@ public static class SelectionAnalyzer
                 continue;
             }
 
-            rows.Add(Facts(candidate, summary, metric, catalog, runId));
+            rows.Add(Facts(candidate, summary, metric, catalog, report));
         }
 
         if (rows.Count == 0)
@@ -54,15 +54,25 @@ public static class SelectionAnalyzer
             warnings.Add($"run {runId} has no candidate of today's spec");
         }
 
-        var bestLatency = rows.Count == 0 ? 0 : rows.Min(r => r.P95);
-        var bestCost = rows.Where(r => r.Cost is not null).Select(r => r.Cost!.Value).DefaultIfEmpty(0).Min();
+        // Relative scores are measured against the candidates still in the running, so a candidate that is out cannot
+        // decide between the others; when none is in the running, against all. Hard failures do not depend on the
+        // references, so a first pass with any reference finds the field.
+        var scored = requirements.Where(q => q.Kind != RequirementKind.VendorDiversity).ToList();
+        var references = ReferencesOver(rows, rows, report, metric);
         foreach (var row in rows)
         {
-            row.Scores = [.. requirements.Where(q => q.Kind != RequirementKind.VendorDiversity).Select(q => Score(q, row, bestLatency, bestCost, metric))];
+            row.Scores = [.. scored.Select(q => Score(q, row, references, metric))];
+        }
+
+        var field = rows.Where(r => r.InRunning).ToList();
+        references = ReferencesOver(field.Count > 0 ? field : rows, rows, report, metric);
+        foreach (var row in rows)
+        {
+            row.Scores = [.. scored.Select(q => Score(q, row, references, metric))];
         }
 
         // Vendor diversity looks at the set: it is scored once the hard constraints have thinned it out.
-        var eligible = rows.Where(r => r.Scores.All(s => !s.Hard || s.Met)).ToList();
+        var eligible = rows.Where(r => r.InRunning).ToList();
         var diversity = requirements.FirstOrDefault(q => q.Kind == RequirementKind.VendorDiversity);
         foreach (var row in rows)
         {
@@ -77,11 +87,16 @@ public static class SelectionAnalyzer
         var weights = requirements.ToDictionary(q => q.Kind, q => q.Weight);
         var winner = selection is null ? null : Winner(eligible, weights);
         var ranked = Rank(rows, weights);
-        var pareto = ParetoFront(rows);
+        var pareto = ParetoFront(eligible);
         var assessments = ranked.Select(r => r.ToAssessment(weights, pareto.Contains(r.Candidate.Id))).ToList();
         var robustness = Robustness(eligible, weights, winner, report, metric);
         var vendors = Vendors(eligible, winner, diversity);
-        var router = await RouterFitter.FitAsync(spec, report, assessments, metric, selection, embeddings, cancellationToken).ConfigureAwait(false);
+        var prices = rows.Where(r => r.Price is not null).ToDictionary(r => r.Candidate.Id, r => (r.Price!, r.Summary.Provider), StringComparer.Ordinal);
+        var router = await RouterFitter.FitAsync(spec, report, assessments, metric, selection, embeddings, prices, cancellationToken).ConfigureAwait(false);
+        if (selection is not null && assessments.FirstOrDefault(a => a.CandidateId == winner) is { PassesShipGate: false } chosen)
+        {
+            warnings.Add(ShipGateWarning(chosen));
+        }
 
         return new SelectionAnalysis
         {
@@ -101,8 +116,9 @@ public static class SelectionAnalyzer
         };
     }
 
-    private static Row Facts(CandidateSpec candidate, CandidateSummary summary, QualityMetric metric, PriceCatalog? catalog, string runId)
+    private static Row Facts(CandidateSpec candidate, CandidateSummary summary, QualityMetric metric, PriceCatalog? catalog, EvalReport report)
     {
+        var runId = report.Run.Id;
         var price = CatalogLookup.Find(catalog, candidate);
         var catalogSource = price is null || catalog is null ? (Provenance?)null : Provenance.Catalog($"{catalog.Source} {catalog.Date:yyyy-MM-dd}, {price.Model}");
         var profile = candidate.Profile;
@@ -115,16 +131,11 @@ public static class SelectionAnalyzer
             _ => (summary.RubricMean, summary.RubricMean is null ? null : summary.RubricMeanCi),
         };
 
-        decimal? cost = summary.CostPerRequestUsd;
-        var costSource = candidate.Pricing is not null
-            ? Provenance.Derived($"run {runId} tokens × shipgate.yaml candidates[{candidate.Id}].pricing")
-            : Provenance.Measured(runId);
-        if (candidate.Pricing is null && price is not null)
-        {
-            cost = CatalogLookup.CostPerRequest(price, summary.InputTokens, summary.OutputTokens, summary.CachedInputTokens, summary.Total);
-            costSource = Provenance.Derived($"run {runId} tokens × {catalogSource}");
-        }
+        var results = report.Results.Where(r => r.CandidateId == candidate.Id).ToList();
+        var errored = results.Count(r => r.Error is not null);
+        var (cost, costSource, currentPrice) = CostPerRequest(candidate, summary, results, catalog, runId);
 
+        // Vendor: declared, else the catalog, else what the provider id says (a hosted API without a custom base URL).
         // Vendor: declared, else the catalog, else what the provider id says (a hosted API without a custom base URL).
         var (vendor, vendorSource) = profile.Vendor is { } v
             ? (v, Provenance.Declared($"{field}.vendor"))
@@ -148,6 +159,9 @@ public static class SelectionAnalyzer
         {
             Candidate = candidate,
             Summary = summary,
+            Results = results.Count,
+            Errored = errored,
+            Price = currentPrice,
             Quality = quality,
             QualityCi = ci,
             QualitySource = Provenance.Measured(runId),
@@ -165,22 +179,88 @@ public static class SelectionAnalyzer
         };
     }
 
-    private static RequirementScore Score(SelectionRequirement q, Row row, double bestLatency, decimal bestCost, QualityMetric metric)
+    /// <summary>
+    /// Cost per request at today's price: each successful result's tokens × the price cost engineering would use
+    /// (<see cref="CostAnalyzer.PriceOf"/>, <see cref="CostCalculator.Cost"/>), averaged. Without a catalog only
+    /// declared pricing counts. With no price at all, the cost the run stored at eval time, labelled as such.
+    /// </summary>
+    private static (decimal? Cost, Provenance Source, ModelPrice? Price) CostPerRequest(CandidateSpec candidate, CandidateSummary summary, List<ResultRecord> results, PriceCatalog? catalog, string runId)
+    {
+        var (price, priceSource) = catalog is not null
+            ? CostAnalyzer.PriceOf(candidate, summary.Provider, catalog)
+            : candidate.Pricing is { } pricing
+                ? (CostCalculator.FromDeclared(summary.Provider, pricing), Provenance.Declared($"candidates[{candidate.Id}].pricing"))
+                : ((ModelPrice?)null, Provenance.Estimated("no price catalog and no declared pricing"));
+        var successful = results.Where(r => r.Error is null).ToList();
+        if (price is not null && successful.Count > 0)
+        {
+            var mean = successful.Sum(r => CostCalculator.Cost(price, CostAnalyzer.UsageOf(r, summary.Provider))) / successful.Count;
+            return (mean, Provenance.Derived($"run {runId} tokens × today's price ({priceSource})"), price);
+        }
+
+        return summary.CostPerRequestUsd is { } stored
+            ? (stored, Provenance.Derived($"cost stored by run {runId} at eval time; no price today ({priceSource.Detail})"), price)
+            : (null, priceSource, price);
+    }
+
+    /// <summary>
+    /// The best figures relative scores are measured against, taken over <paramref name="field"/>; and which of
+    /// <paramref name="all"/> cannot be told apart from the best quality (paired 95% CI of the per-case difference includes 0).
+    /// </summary>
+    private static References ReferencesOver(List<Row> field, List<Row> all, EvalReport report, QualityMetric metric)
+    {
+        var best = field.Where(r => r.Quality is not null).OrderByDescending(r => r.Quality).ThenBy(r => r.Candidate.Id, StringComparer.Ordinal).FirstOrDefault();
+        var tied = new HashSet<string>(StringComparer.Ordinal);
+        if (best is not null)
+        {
+            var top = CaseQuality.Of(report, best.Candidate.Id, metric);
+            foreach (var row in all.Where(r => r.Quality is not null))
+            {
+                if (row == best)
+                {
+                    tied.Add(row.Candidate.Id);
+                    continue;
+                }
+
+                var mine = CaseQuality.Of(report, row.Candidate.Id, metric);
+                var shared = mine.Keys.Where(top.ContainsKey).Order(StringComparer.Ordinal).ToList();
+                if (shared.Count >= 2 && !Bootstrap.PairedDifference([.. shared.Select(k => top[k])], [.. shared.Select(k => mine[k])]).Significant)
+                {
+                    tied.Add(row.Candidate.Id);
+                }
+            }
+        }
+
+        return new References(
+            field.Count == 0 ? 0 : field.Min(r => r.P95),
+            field.Where(r => r.Cost is not null).Select(r => r.Cost!.Value).DefaultIfEmpty(0).Min(),
+            best?.Quality,
+            best?.Candidate.Id,
+            tied);
+    }
+
+    private static string ShipGateWarning(CandidateAssessment winner) =>
+        $"the winner {winner.CandidateId} does not pass the ship gate yet ({(winner.ShipGateFailures.Count == 0 ? "the eval's verdict is NO-SHIP" : "failed: " + string.Join("; ", winner.ShipGateFailures))}): fix that before shipping it";
+
+    private static RequirementScore Score(SelectionRequirement q, Row row, References references, QualityMetric metric)
     {
         var unknown = Provenance.Estimated("not declared and not in the price catalog: counted as not met");
         switch (q.Kind)
         {
             case RequirementKind.Quality:
             {
-                var (scaleMin, scaleMax) = CaseQuality.Scale(metric);
+                var (scaleMin, _) = CaseQuality.Scale(metric);
                 if (row.Quality is not { } value)
                 {
                     return Cell(q, 0, "not measured", row.QualitySource, false, $"run has no {CaseQuality.Name(metric)} for it (no conclusive verdicts)");
                 }
 
                 var met = q.Min is not { } min || value >= min;
-                var shown = Number(value, metric) + (row.QualityCi is { } ci ? $" [{Number(ci.Low, metric)}, {Number(ci.High, metric)}]" : "");
-                return Cell(q, RequirementScorer.Quality(value, q.Min ?? scaleMin, scaleMax), shown, row.QualitySource, met,
+                var tied = references.QualityTies.Contains(row.Candidate.Id);
+                var shown = Number(value, metric) + (row.QualityCi is { } ci ? $" [{Number(ci.Low, metric)}, {Number(ci.High, metric)}]" : "")
+                    + (tied && references.BestQualityCandidate != row.Candidate.Id ? $", within noise of {references.BestQualityCandidate}" : "");
+                var score = RequirementScorer.Quality(value, q.Min ?? scaleMin, scaleMin, references.BestQuality ?? value, tied);
+                return Cell(q, score, shown, row.QualitySource, met,
                     met ? null : $"{CaseQuality.Name(metric)} {Number(value, metric)} is below the bar {Number(q.Min!.Value, metric)}");
             }
 
@@ -188,7 +268,7 @@ public static class SelectionAnalyzer
             {
                 var target = q.P95Ms!.Value;
                 var met = row.P95 <= target;
-                return Cell(q, RequirementScorer.LowerIsBetter(row.P95, target, bestLatency), Ms(row.P95) + " p95", row.LatencySource, met,
+                return Cell(q, RequirementScorer.LowerIsBetter(row.P95, target, references.Latency), Ms(row.P95) + " p95", row.LatencySource, met,
                     met ? null : $"p95 latency {Ms(row.P95)} is over the {Ms(target)} target");
             }
 
@@ -201,7 +281,7 @@ public static class SelectionAnalyzer
                 }
 
                 var met = cost <= budget;
-                return Cell(q, RequirementScorer.LowerIsBetter((double)cost, (double)budget, (double)bestCost), MoneyFormat.Usd(cost) + "/request", row.CostSource, met,
+                return Cell(q, RequirementScorer.LowerIsBetter((double)cost, (double)budget, (double)references.Cost), MoneyFormat.Usd(cost) + "/request", row.CostSource, met,
                     met ? null : $"cost {MoneyFormat.Usd(cost)}/request is over the {MoneyFormat.Usd(budget)} budget");
             }
 
@@ -297,7 +377,7 @@ public static class SelectionAnalyzer
 
     private static List<Row> Rank(List<Row> rows, IReadOnlyDictionary<RequirementKind, int> weights) =>
         [.. rows
-            .OrderBy(r => r.Scores.Any(s => s.Hard && !s.Met) ? 1 : 0)
+            .OrderBy(r => r.InRunning ? 0 : 1)
             .ThenByDescending(r => Math.Round(Total(r.Scores, weights), 9))
             .ThenByDescending(r => r.Quality ?? double.MinValue)
             .ThenBy(r => r.Cost ?? decimal.MaxValue)
@@ -306,6 +386,7 @@ public static class SelectionAnalyzer
     private static string? Winner(List<Row> eligible, IReadOnlyDictionary<RequirementKind, int> weights) =>
         Rank(eligible, weights).FirstOrDefault()?.Candidate.Id;
 
+    /// <summary>The front among the candidates in the running: one that is out is never on it.</summary>
     private static HashSet<string> ParetoFront(List<Row> rows)
     {
         var points = rows.Where(r => r.Quality is not null && r.Cost is not null).ToList();
@@ -351,9 +432,18 @@ public static class SelectionAnalyzer
             }
         }
 
+        var differences = runnerUp is null
+            ? []
+            : ranked[0].Scores
+                .Select(s => new PointDifference(s.Kind, s.Points - (runnerUp.Scores.FirstOrDefault(r => r.Kind == s.Kind)?.Points ?? 0)))
+                .Where(d => Math.Abs(d.Points) >= 0.005)
+                .OrderByDescending(d => Math.Abs(d.Points))
+                .ThenBy(d => d.Kind)
+                .ToList();
         var result = new SelectionRobustness
         {
             Checked = checkedChanges,
+            Differences = differences,
             Winner = winner,
             RunnerUp = runnerUp?.Candidate.Id,
             Margin = runnerUp is null ? null : Total(ranked[0].Scores, weights) - Total(runnerUp.Scores, weights),
@@ -378,8 +468,34 @@ public static class SelectionAnalyzer
             ? $"the {CaseQuality.Name(metric)} difference to {r.RunnerUp} could not be measured on shared cases"
             : d.Significant
                 ? $"{r.Winner} and {r.RunnerUp} are separated beyond noise on {CaseQuality.Name(metric)} ({Signed(d.MeanDifference)} [{Signed(d.Low)}, {Signed(d.High)}], n={d.N})"
-                : $"{r.Winner} and {r.RunnerUp} cannot be told apart on {CaseQuality.Name(metric)} ({Signed(d.MeanDifference)} [{Signed(d.Low)}, {Signed(d.High)}], n={d.N}): the choice rests on the other requirements";
+                : $"{r.Winner} and {r.RunnerUp} cannot be told apart on {CaseQuality.Name(metric)} ({Signed(d.MeanDifference)} [{Signed(d.Low)}, {Signed(d.High)}], n={d.N}): {Separators(r)}";
         return $"{weightPart}; {noisePart}";
+    }
+
+    /// <summary>Which requirements actually separate the top two, in weighted points, each side named.</summary>
+    private static string Separators(SelectionRobustness r)
+    {
+        string Side(string who, IEnumerable<PointDifference> ds) =>
+            $"{who} is ahead on {string.Join(", ", ds.Select(d => $"{SelectionRequirement.KeyOf(d.Kind)} ({Points(Math.Abs(d.Points))} points)"))}";
+        var ahead = r.Differences.Where(d => d.Points > 0).ToList();
+        var behind = r.Differences.Where(d => d.Points < 0).ToList();
+        if (ahead.Count == 0 && behind.Count == 0)
+        {
+            return "no requirement separates them; the tie is broken by quality, then cost, then id";
+        }
+
+        var parts = new List<string>();
+        if (ahead.Count > 0)
+        {
+            parts.Add(Side(r.Winner!, ahead));
+        }
+
+        if (behind.Count > 0)
+        {
+            parts.Add(Side(r.RunnerUp!, behind));
+        }
+
+        return string.Join("; ", parts) + $" (net {Points(r.Margin ?? 0)} points to {r.Winner})";
     }
 
     private static VendorDiversity Vendors(List<Row> eligible, string? winner, SelectionRequirement? diversity)
@@ -415,12 +531,17 @@ public static class SelectionAnalyzer
         reasons.Insert(0, $"{winner} scores {Points(top.Total)} of {Points(top.MaxTotal)} points (weighted sum of the matrix)");
         reasons.Add(robustness.Statement);
         reasons.Add(vendors.Statement);
+        if (!top.PassesShipGate)
+        {
+            reasons.Add(ShipGateWarning(top));
+        }
         if (diversity is { Hard: true } && !vendors.Met)
         {
             return new Readiness(ReadinessStatus.NotReady, $"{winner} wins, but the shipping candidates come from fewer than {vendors.MinVendors} vendors (hard requirement)", reasons);
         }
 
-        return new Readiness(ReadinessStatus.Ready, $"{winner} chosen: {Points(top.Total)} of {Points(top.MaxTotal)} points, passes every hard constraint", reasons);
+        return new Readiness(ReadinessStatus.Ready, $"{winner} chosen: {Points(top.Total)} of {Points(top.MaxTotal)} points, passes every hard constraint"
+            + (top.PassesShipGate ? "" : ", but does not pass the eval's ship gate yet"), reasons);
     }
 
     internal static string Points(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
@@ -430,12 +551,29 @@ public static class SelectionAnalyzer
 
     private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
 
-    /// <summary>A share as a whole percentage, "62%" (culture-invariant, no space).</summary>
-    internal static string Pct(double share) => Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
+    /// <summary>
+    /// A share as a percentage, culture-invariant, no space: whole percent from 10% up ("62%"), two significant digits
+    /// below ("2.5%", "0.025%") so a small share never reads as 0.
+    /// </summary>
+    internal static string Pct(double share)
+    {
+        var percent = share * 100;
+        var rounded = Math.Round(percent, MidpointRounding.AwayFromZero);
+        if (percent == 0 || Math.Abs(percent) >= 9.95)
+        {
+            return rounded.ToString("0", CultureInfo.InvariantCulture) + "%";
+        }
+
+        var decimals = Math.Clamp(1 - (int)Math.Floor(Math.Log10(Math.Abs(percent))), 0, 15);
+        return Math.Round(percent, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%";
+    }
 
     internal static string Ms(double value) => value.ToString("#,0", CultureInfo.InvariantCulture) + " ms";
 
     private static string Tokens(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    /// <summary>What relative scores are measured against: the best p95, cost and quality among the candidates in the running, and who ties the best quality within noise.</summary>
+    private sealed record References(double Latency, decimal Cost, double? BestQuality, string? BestQualityCandidate, HashSet<string> QualityTies);
 
     /// <summary>A candidate's figures while the matrix is being built.</summary>
     private sealed class Row
@@ -458,6 +596,22 @@ public static class SelectionAnalyzer
         public required string ProfileField { get; init; }
         public List<RequirementScore> Scores { get; set; } = [];
 
+        /// <summary>Results of the candidate in the run, and how many errored.</summary>
+        public int Results { get; init; }
+        public int Errored { get; init; }
+
+        /// <summary>Today's price the cost came from; null when none is known.</summary>
+        public ModelPrice? Price { get; init; }
+
+        public bool TooManyErrors => Results > 0 && (double)Errored / Results > MaxErrorShare;
+
+        /// <summary>Passes every hard constraint and mostly answered.</summary>
+        public bool InRunning => !TooManyErrors && Scores.All(s => !s.Hard || s.Met);
+
+        private IEnumerable<string> OutBecause =>
+            Scores.Where(s => s.Hard && !s.Met).Select(s => $"{SelectionRequirement.KeyOf(s.Kind)}: {s.Failure}")
+                .Concat(TooManyErrors ? [$"errors: {Errored} of {Results} results errored (over {Pct(MaxErrorShare)}), so its latency and cost describe failures, not answers"] : []);
+
         public CandidateAssessment ToAssessment(IReadOnlyDictionary<RequirementKind, int> weights, bool onFront) => new()
         {
             CandidateId = Candidate.Id,
@@ -477,8 +631,10 @@ public static class SelectionAnalyzer
             Scores = Scores,
             Total = Total(Scores, weights),
             MaxTotal = Scores.Sum(s => s.Weight),
-            EliminatedBecause = [.. Scores.Where(s => s.Hard && !s.Met).Select(s => $"{SelectionRequirement.KeyOf(s.Kind)}: {s.Failure}")],
+            EliminatedBecause = [.. OutBecause],
             OnParetoFront = onFront,
+            PassesShipGate = Summary.Verdict.Ship,
+            ShipGateFailures = [.. Summary.Verdict.Checks.Where(c => !c.Pass).Select(c => $"{c.Name} {c.Threshold}: {c.Measured}")],
         };
     }
 }

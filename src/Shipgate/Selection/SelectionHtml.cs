@@ -125,12 +125,22 @@ public static class SelectionHtml
         {
             var x = X(p.CostPerRequest!.Value);
             var y = Y(p.Quality!.Value);
+            var title = E($"{p.CandidateId}: {SelectionMarkdown.Quality(p, a.Metric)} ({p.QualitySource}), {MoneyFormat.Usd(p.CostPerRequest)} ({p.CostSource})"
+                + (p.Eliminated ? "; out: " + string.Join("; ", p.EliminatedBecause) : ""));
+            if (p.Eliminated)
+            {
+                // Out of the running: grey and hollow, labelled, never on the front.
+                sb.Append($"<circle class=\"out\" cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"5\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"2 2\"><title>{title}</title></circle>");
+                sb.Append($"<text class=\"value out\" x=\"{N(x + 9)}\" y=\"{N(y - 6)}\" fill=\"#999\">{E(p.CandidateId)} (out)</text>");
+                continue;
+            }
+
             var cls = p.OnParetoFront ? "pareto" : "dominated";
-            sb.Append($"<circle class=\"{cls}\" cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{(p.CandidateId == a.Winner ? 7 : 5)}\"><title>{E($"{p.CandidateId}: {SelectionMarkdown.Quality(p, a.Metric)} ({p.QualitySource}), {MoneyFormat.Usd(p.CostPerRequest)} ({p.CostSource})")}</title></circle>");
+            sb.Append($"<circle class=\"{cls}\" cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{(p.CandidateId == a.Winner ? 7 : 5)}\"><title>{title}</title></circle>");
             sb.Append($"<text class=\"value\" x=\"{N(x + 9)}\" y=\"{N(y - 6)}\">{E(p.CandidateId)}{(p.CandidateId == a.Winner ? " ★" : "")}</text>");
         }
 
-        sb.Append("</svg><figcaption>Quality against cost per request. Filled green points are on the Pareto front (joined by the line): no other candidate is both at least as good and at least as cheap. Blue points are dominated. ★ marks the winner.</figcaption></figure>");
+        sb.Append("</svg><figcaption>Quality against cost per request. Filled green points are on the Pareto front (joined by the line) of the candidates in the running: no other is both at least as good and at least as cheap. Blue points are dominated. Grey hollow points labelled (out) fail a hard constraint and are never on the front. ★ marks the winner.</figcaption></figure>");
         return sb.ToString();
     }
 }

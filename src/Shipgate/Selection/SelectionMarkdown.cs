@@ -20,6 +20,11 @@ public static class SelectionMarkdown
             sb.AppendLine($"> warning: {warning}");
         }
 
+        if (analysis.Warnings.Count > 0)
+        {
+            sb.AppendLine();
+        }
+
         if (analysis.Requirements.Count > 0)
         {
             sb.AppendLine("### Requirements").AppendLine();
@@ -34,6 +39,7 @@ public static class SelectionMarkdown
         sb.AppendLine($"- robustness: {analysis.Robustness.Statement}");
         sb.AppendLine($"- vendors: {analysis.Vendors.Statement}");
         sb.AppendLine($"- router: {analysis.RouterDetail.Statement}");
+
         sb.AppendLine($"- Pareto front (quality vs cost): {Front(analysis)}");
         if (analysis.Candidates.Any(c => c.OfflineStandIn))
         {
@@ -129,13 +135,16 @@ public static class SelectionMarkdown
         return sb.AppendLine().ToString();
     }
 
+    /// <summary>The front among candidates in the running; those that are out are named apart, never on it.</summary>
     internal static string Front(SelectionAnalysis a)
     {
         var front = a.Candidates.Where(c => c.OnParetoFront).OrderBy(c => c.CostPerRequest).Select(c => c.CandidateId).ToList();
-        var dominated = a.Candidates.Where(c => !c.OnParetoFront && c.Quality is not null && c.CostPerRequest is not null).Select(c => c.CandidateId).ToList();
+        var dominated = a.Candidates.Where(c => !c.Eliminated && !c.OnParetoFront && c.Quality is not null && c.CostPerRequest is not null).Select(c => c.CandidateId).ToList();
+        var out_ = a.Candidates.Where(c => c.Eliminated).Select(c => c.CandidateId).ToList();
+        var outPart = out_.Count == 0 ? "" : $"; out (not on the front): {string.Join(", ", out_)}";
         return front.Count == 0
-            ? "not drawn (no candidate has both a quality and a cost)"
-            : string.Join(" → ", front) + " (cheapest to most expensive)" + (dominated.Count == 0 ? "; none is dominated" : $"; dominated: {string.Join(", ", dominated)}");
+            ? "not drawn (no candidate in the running has both a quality and a cost)" + outPart
+            : string.Join(" → ", front) + " (cheapest to most expensive)" + (dominated.Count == 0 ? "; none is dominated" : $"; dominated: {string.Join(", ", dominated)}") + outPart;
     }
 
     internal static string Quality(CandidateAssessment c, QualityMetric metric) =>

@@ -20,6 +20,9 @@ public sealed record SelectionRobustness
     /// <summary>Paired per-case quality difference, winner minus runner-up, with its bootstrap CI; null with fewer than 2 shared cases.</summary>
     public PairedDifferenceResult? QualityDifference { get; init; }
 
+    /// <summary>Weighted points winner minus runner-up per requirement (|difference| ≥ 0.005), largest first: what separates them.</summary>
+    public IReadOnlyList<PointDifference> Differences { get; init; } = [];
+
     /// <summary>True when the quality difference's CI excludes 0; null when not measurable.</summary>
     public bool? Separated => QualityDifference?.Significant;
 

@@ -117,12 +117,53 @@ public sealed class SelectCommandTests
         Assert.Equal(0, await f.RunAsync("select", ".", "--check"));
         Assert.Contains("no review due", f.Output, StringComparison.Ordinal);
 
+        Assert.Contains("no review due (all 4 triggers checked)", f.Output, StringComparison.Ordinal);
+
         // A 40% price rise on a shortlisted candidate (declared pricing) is due for review.
         WriteSpec(f, withSelection: true, strongInput: "3.50");
         Assert.Equal(1, await f.RunAsync("select", ".", "--check"));
         Assert.Contains("FIRED", f.Output, StringComparison.Ordinal);
         Assert.Contains("strong declared input 2.5 → 3.5 (+40%)", f.Output, StringComparison.Ordinal);
         Assert.Contains("REVIEW DUE", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Select_PriceChangedAfterTheEval_ShowsCostAtTodaysPrice()
+    {
+        await using var f = await StartAsync();
+        await f.RunAsync("eval", ".", "--format", "none");
+        var folder = Path.Combine(f.Folder, "out");
+
+        Assert.Equal(0, await f.RunAsync("select", ".", "-f", "json", "-o", folder));
+        var before = StrongCost(await File.ReadAllTextAsync(Path.Combine(folder, "selection.json")));
+
+        // Ten times the input price, no new eval run: the matrix must follow today's price.
+        WriteSpec(f, withSelection: true, strongInput: "25.00");
+        Assert.Equal(0, await f.RunAsync("select", ".", "-f", "json", "-o", folder));
+        var after = StrongCost(await File.ReadAllTextAsync(Path.Combine(folder, "selection.json")));
+
+        Assert.True(after > before * 2, $"{before} → {after}");
+    }
+
+    private static decimal StrongCost(string json)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return doc.RootElement.GetProperty("candidates").EnumerateArray()
+            .Single(c => c.GetProperty("candidateId").GetString() == "strong")
+            .GetProperty("costPerRequest").GetDecimal();
+    }
+
+    [Fact]
+    public async Task Check_NoRunToCompareWith_SaysHowManyTriggersWereNotChecked()
+    {
+        await using var f = await StartAsync();
+        await f.RunAsync("eval", ".", "--format", "none");
+        Assert.Equal(0, await f.RunAsync("select", ".", "--write", "--format", "none"));
+        Directory.Delete(Path.Combine(f.Folder, ".shipgate"), recursive: true);
+
+        Assert.Equal(0, await f.RunAsync("select", ".", "--check"));
+
+        Assert.Contains("no review due; 1 of 4 triggers not checked: no completed eval run to compare with", f.Output, StringComparison.Ordinal);
     }
 
     [Fact]

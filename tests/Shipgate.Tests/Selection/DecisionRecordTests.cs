@@ -6,7 +6,7 @@ namespace Shipgate.Tests.Selection;
 
 public sealed class DecisionRecordTests
 {
-    private static (SelectionAnalysis Analysis, FeatureSpec Spec) Sample()
+    private static async Task<(SelectionAnalysis Analysis, FeatureSpec Spec)> Sample()
     {
         var quality = new SelectionRequirement { Kind = RequirementKind.Quality, Weight = 5, Metric = QualityMetric.MeanScore, Min = 0.5 };
         var privacy = new SelectionRequirement { Kind = RequirementKind.Privacy, Weight = 4, Hard = true, Regions = ["eu"] };
@@ -16,13 +16,13 @@ public sealed class DecisionRecordTests
             new Sample("mini", 300, 0.0004m, Uniform(10, 0.85)),
             new Sample("big", 900, 0.004m, Uniform(10, 0.84)),
             new Sample("us-only", 200, 0.0001m, Uniform(10, 0.8)));
-        return (SelectionAnalyzer.Analyze(spec, report, null), spec);
+        return (await AnalyzeAsync(spec, report), spec);
     }
 
     [Fact]
-    public void Render_HasEveryAdrSectionWithChoiceAndRejections()
+    public async Task Render_HasEveryAdrSectionWithChoiceAndRejections()
     {
-        var (analysis, spec) = Sample();
+        var (analysis, spec) = await Sample();
 
         var md = DecisionRecord.Render(analysis, spec, new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
 
@@ -42,9 +42,30 @@ public sealed class DecisionRecordTests
     }
 
     [Fact]
-    public void SelectionMarkdown_Render_IsAModelSelectionSectionWithSources()
+    public async Task Render_BestWhereItMattersOnlyStrictLeads_AndRejectedOptionsNameTheirAdvantage()
     {
-        var (analysis, _) = Sample();
+        var quality = new SelectionRequirement { Kind = RequirementKind.Quality, Weight = 5, Metric = QualityMetric.MeanScore, Min = 0.5 };
+        var cost = new SelectionRequirement { Kind = RequirementKind.Cost, Weight = 2, MaxPerRequest = 0.002m };
+        var privacy = new SelectionRequirement { Kind = RequirementKind.Privacy, Weight = 4, Hard = true, Regions = ["eu"] };
+        var spec = Spec([Candidate("good", "openai", ["eu"]), Candidate("cheap", "openai", ["eu"])], Declare(quality, cost, privacy));
+        var report = Report(new Sample("good", 100, 0.002m, Uniform(10, 0.95)), new Sample("cheap", 100, 0.0005m, Uniform(10, 0.6)));
+        var analysis = await AnalyzeAsync(spec, report);
+
+        var md = DecisionRecord.Render(analysis, spec, new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+
+        // good: quality 1 ×5, cost (1 + 0.25)/2 ×2 = 1.25, privacy 4; cheap: quality (1 + 0.1/0.45)/2 ×5, cost 1 ×2, privacy 4.
+        Assert.Equal("good", analysis.Winner);
+        var best = md.Split('\n').Single(l => l.StartsWith("It scores best where it matters:", StringComparison.Ordinal));
+        Assert.Contains("quality", best, StringComparison.Ordinal);
+        Assert.DoesNotContain("privacy", best, StringComparison.Ordinal);
+        Assert.DoesNotContain("cost", best, StringComparison.Ordinal);
+        Assert.Contains("better than good on cost +0.75 ($0.00050/request)", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SelectionMarkdown_Render_IsAModelSelectionSectionWithSources()
+    {
+        var (analysis, _) = await Sample();
 
         var md = SelectionMarkdown.Render(analysis);
 
@@ -56,28 +77,32 @@ public sealed class DecisionRecordTests
     }
 
     [Fact]
-    public void SelectionHtml_Render_IsASectionWithParetoChart()
+    public async Task SelectionHtml_Render_IsASectionWithParetoChart()
     {
-        var (analysis, _) = Sample();
+        var (analysis, _) = await Sample();
 
         var html = SelectionHtml.Render(analysis);
 
         Assert.StartsWith("<section", html, StringComparison.Ordinal);
         Assert.EndsWith("</section>", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
-        Assert.Contains("<polyline class=\"front\"", html, StringComparison.Ordinal);
 
-        // us-only and mini form the front; big costs more than mini for less quality.
+        // us-only is cheapest but out (privacy), so it is drawn grey and labelled, never on the front; mini alone is
+        // the front (no line), and big costs more than mini for less quality.
+        Assert.DoesNotContain("<polyline class=\"front\"", html, StringComparison.Ordinal);
         Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "class=\"dominated\""));
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "class=\"pareto\""));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "class=\"pareto\""));
+        Assert.Contains("<circle class=\"out\"", html, StringComparison.Ordinal);
+        Assert.Contains("us-only (out)</text>", html, StringComparison.Ordinal);
+        Assert.False(analysis.Get("us-only")!.OnParetoFront);
         Assert.Contains("<span class=\"src\">measured, run run-1</span>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void SelectionJson_Render_HasSchemaVersionAndCamelCase()
+    public async Task SelectionJson_Render_HasSchemaVersionAndCamelCase()
     {
-        var (analysis, _) = Sample();
+        var (analysis, _) = await Sample();
 
         var json = SelectionJson.Render(analysis);
 
@@ -89,9 +114,9 @@ public sealed class DecisionRecordTests
     }
 
     [Fact]
-    public void DecisionFiles_WriteThenRead_RoundTripsTheSnapshot()
+    public async Task DecisionFiles_WriteThenRead_RoundTripsTheSnapshot()
     {
-        var (analysis, spec) = Sample();
+        var (analysis, spec) = await Sample();
         var root = Directory.CreateTempSubdirectory("shipgate-decision-").FullName;
         try
         {
@@ -112,9 +137,9 @@ public sealed class DecisionRecordTests
     }
 
     [Fact]
-    public void DecisionFiles_ReadSnapshot_NoFileIsNull()
+    public async Task DecisionFiles_ReadSnapshot_NoFileIsNull()
     {
-        var (_, spec) = Sample();
+        var (_, spec) = await Sample();
 
         Assert.Null(DecisionRecordFiles.ReadSnapshot(spec with { RootDirectory = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")) }));
     }

@@ -5,13 +5,20 @@ namespace Shipgate.Tests.Selection;
 public sealed class RequirementScorerTests
 {
     [Theory]
-    [InlineData(4.5, 4.0, 5.0, 0.5)]
-    [InlineData(5.0, 4.0, 5.0, 1.0)]
-    [InlineData(3.9, 4.0, 5.0, 0.0)]
-    [InlineData(3.0, 1.0, 5.0, 0.5)]
-    [InlineData(0.9, 0.5, 1.0, 0.8)]
-    public void Quality_ScalesBetweenBarAndScaleMax(double value, double min, double max, double expected) =>
-        Assert.Equal(expected, RequirementScorer.Quality(value, min, max), 9);
+    // exactly at the bar, best elsewhere: bar part 1, relative part 0 — half, not 0
+    [InlineData(4.0, 4.0, 1.0, 4.5, false, 0.5)]
+    // the best itself
+    [InlineData(4.5, 4.0, 1.0, 4.5, false, 1.0)]
+    // halfway between the bar and the best: (1 + 0.5) / 2
+    [InlineData(4.25, 4.0, 1.0, 4.5, false, 0.75)]
+    // below the bar: bar part (3 - 1) / (4 - 1), relative part 0
+    [InlineData(3.0, 4.0, 1.0, 4.5, false, 1.0 / 3)]
+    // within noise of the best: scored as the best
+    [InlineData(4.0, 4.0, 1.0, 4.5, true, 1.0)]
+    // no bar (bar = bottom of the scale): relative part 0.45 / 0.9
+    [InlineData(0.45, 0.0, 0.0, 0.9, false, 0.75)]
+    public void Quality_AveragesBarAndRelativeParts(double value, double bar, double scaleMin, double best, bool tied, double expected) =>
+        Assert.Equal(expected, RequirementScorer.Quality(value, bar, scaleMin, best, tied), 9);
 
     [Theory]
     // at target, best: (1 + 1) / 2

@@ -28,8 +28,8 @@ public sealed class ReviewCheckTests
             new SelectionSpec { Requirements = [new SelectionRequirement { Kind = RequirementKind.Quality, Weight = 5, Metric = QualityMetric.MeanScore }], Review = review ?? new ReviewTriggers() });
 
     /// <summary>The decision: mini chosen with mean_score 0.9 [0.85, 0.95], catalog of that day known.</summary>
-    private static DecisionSnapshot Snapshot(FeatureSpec spec) =>
-        DecisionSnapshot.From(SelectionAnalyzer.Analyze(spec, Report(new Sample("mini", 100, 0.001m, Uniform(10, 0.9), spec.Candidates[0])), Catalog()), spec, Catalog(), Decided);
+    private static async Task<DecisionSnapshot> Snapshot(FeatureSpec spec) =>
+        DecisionSnapshot.From(await AnalyzeAsync(spec, Report(new Sample("mini", 100, 0.001m, Uniform(10, 0.9), spec.Candidates[0])), Catalog()), spec, Catalog(), Decided);
 
     private static Shipgate.Evals.EvalReport Latest(double score, FeatureSpec spec) =>
         Report(new Sample("mini", 100, 0.001m, Uniform(10, score), spec.Candidates[0])) with { Run = Report(new Sample("mini", 1, 0, Uniform(1, 1))).Run with { Id = "run-2" } };
@@ -38,12 +38,12 @@ public sealed class ReviewCheckTests
         triggers.Single(t => t.Name.StartsWith(startsWith, StringComparison.Ordinal));
 
     [Fact]
-    public void Evaluate_NothingChanged_NoTriggerFires()
+    public async Task Evaluate_NothingChanged_NoTriggerFires()
     {
         var spec = SpecWith();
         var time = new FakeTimeProvider(Decided.AddDays(30));
 
-        var triggers = ReviewCheck.Evaluate(spec, Snapshot(spec), Catalog(), Latest(0.9, spec), time);
+        var triggers = ReviewCheck.Evaluate(spec, await Snapshot(spec), Catalog(), Latest(0.9, spec), time);
 
         Assert.All(triggers, t => Assert.False(t.Fired, t.Detail));
         Assert.All(triggers, t => Assert.True(t.Checked, t.Name));
@@ -51,11 +51,11 @@ public sealed class ReviewCheckTests
     }
 
     [Fact]
-    public void Evaluate_NewModelInShortlistedFamily_Fires()
+    public async Task Evaluate_NewModelInShortlistedFamily_Fires()
     {
         var spec = SpecWith();
 
-        var triggers = ReviewCheck.Evaluate(spec, Snapshot(spec), Catalog(extra: "gpt-4o-2026-11-01"), null, new FakeTimeProvider(Decided));
+        var triggers = ReviewCheck.Evaluate(spec, await Snapshot(spec), Catalog(extra: "gpt-4o-2026-11-01"), null, new FakeTimeProvider(Decided));
 
         var t = Trigger(triggers, "new model");
         Assert.True(t.Fired);
@@ -64,11 +64,11 @@ public sealed class ReviewCheckTests
     }
 
     [Fact]
-    public void Evaluate_CatalogPriceMovesMoreThanThreshold_Fires()
+    public async Task Evaluate_CatalogPriceMovesMoreThanThreshold_Fires()
     {
         var spec = SpecWith();
 
-        var triggers = ReviewCheck.Evaluate(spec, Snapshot(spec), Catalog(miniInput: 0.0000002m), null, new FakeTimeProvider(Decided));
+        var triggers = ReviewCheck.Evaluate(spec, await Snapshot(spec), Catalog(miniInput: 0.0000002m), null, new FakeTimeProvider(Decided));
 
         var t = Trigger(triggers, "price change");
         Assert.True(t.Fired);
@@ -77,22 +77,22 @@ public sealed class ReviewCheckTests
     }
 
     [Fact]
-    public void Evaluate_DeclaredPriceWithinThreshold_DoesNotFire()
+    public async Task Evaluate_DeclaredPriceWithinThreshold_DoesNotFire()
     {
         var spec = SpecWith();
 
         // 0.15 → 0.17 is +13%, under the default 20%.
-        var triggers = ReviewCheck.Evaluate(SpecWith(0.17m), Snapshot(spec), Catalog(), null, new FakeTimeProvider(Decided));
+        var triggers = ReviewCheck.Evaluate(SpecWith(0.17m), await Snapshot(spec), Catalog(), null, new FakeTimeProvider(Decided));
 
         Assert.False(Trigger(triggers, "price change").Fired);
     }
 
     [Fact]
-    public void Evaluate_DeclaredPriceCut_Fires()
+    public async Task Evaluate_DeclaredPriceCut_Fires()
     {
         var spec = SpecWith();
 
-        var triggers = ReviewCheck.Evaluate(SpecWith(0.10m), Snapshot(spec), Catalog(), null, new FakeTimeProvider(Decided));
+        var triggers = ReviewCheck.Evaluate(SpecWith(0.10m), await Snapshot(spec), Catalog(), null, new FakeTimeProvider(Decided));
 
         var t = Trigger(triggers, "price change");
         Assert.True(t.Fired);
@@ -102,34 +102,34 @@ public sealed class ReviewCheckTests
     [Theory]
     [InlineData(0.84, true)]
     [InlineData(0.86, false)]
-    public void Evaluate_QualityBelowDecisionCi_FiresOnlyBelowTheLowBound(double latest, bool fired)
+    public async Task Evaluate_QualityBelowDecisionCi_FiresOnlyBelowTheLowBound(double latest, bool fired)
     {
         var spec = SpecWith();
 
-        var triggers = ReviewCheck.Evaluate(spec, Snapshot(spec), Catalog(), Latest(latest, spec), new FakeTimeProvider(Decided));
+        var triggers = ReviewCheck.Evaluate(spec, await Snapshot(spec), Catalog(), Latest(latest, spec), new FakeTimeProvider(Decided));
 
         Assert.Equal(fired, Trigger(triggers, "quality").Fired);
     }
 
     [Fact]
-    public void Evaluate_QualityDropThreshold_IsUsedWhenDeclared()
+    public async Task Evaluate_QualityDropThreshold_IsUsedWhenDeclared()
     {
         var spec = SpecWith(review: new ReviewTriggers { QualityDrop = 0.2 });
 
-        var small = ReviewCheck.Evaluate(spec, Snapshot(spec), null, Latest(0.75, spec), new FakeTimeProvider(Decided));
-        var large = ReviewCheck.Evaluate(spec, Snapshot(spec), null, Latest(0.65, spec), new FakeTimeProvider(Decided));
+        var small = ReviewCheck.Evaluate(spec, await Snapshot(spec), null, Latest(0.75, spec), new FakeTimeProvider(Decided));
+        var large = ReviewCheck.Evaluate(spec, await Snapshot(spec), null, Latest(0.65, spec), new FakeTimeProvider(Decided));
 
         Assert.False(Trigger(small, "quality drop").Fired);
         Assert.True(Trigger(large, "quality drop").Fired);
     }
 
     [Fact]
-    public void Evaluate_DecisionOlderThanMaxAge_Fires()
+    public async Task Evaluate_DecisionOlderThanMaxAge_Fires()
     {
         var spec = SpecWith(review: new ReviewTriggers { MaxAgeDays = 90 });
 
-        var young = ReviewCheck.Evaluate(spec, Snapshot(spec), null, null, new FakeTimeProvider(Decided.AddDays(90)));
-        var old = ReviewCheck.Evaluate(spec, Snapshot(spec), null, null, new FakeTimeProvider(Decided.AddDays(91)));
+        var young = ReviewCheck.Evaluate(spec, await Snapshot(spec), null, null, new FakeTimeProvider(Decided.AddDays(90)));
+        var old = ReviewCheck.Evaluate(spec, await Snapshot(spec), null, null, new FakeTimeProvider(Decided.AddDays(91)));
 
         Assert.False(Trigger(young, "decision older").Fired);
         Assert.True(Trigger(old, "decision older").Fired);
@@ -137,15 +137,31 @@ public sealed class ReviewCheckTests
     }
 
     [Fact]
-    public void Evaluate_NoCatalogNoRun_ThoseTriggersAreNotChecked()
+    public async Task Evaluate_NoCatalogNoRun_ThoseTriggersAreNotChecked()
     {
         var spec = SpecWith();
 
-        var triggers = ReviewCheck.Evaluate(spec, Snapshot(spec), null, null, new FakeTimeProvider(Decided));
+        var triggers = ReviewCheck.Evaluate(spec, await Snapshot(spec), null, null, new FakeTimeProvider(Decided));
 
         Assert.False(Trigger(triggers, "new model").Checked);
         Assert.False(Trigger(triggers, "quality").Checked);
         Assert.True(Trigger(triggers, "price change").Checked);
         Assert.DoesNotContain(triggers, t => t.Fired);
+    }
+
+    [Fact]
+    public void Summary_SomeTriggersNotChecked_SaysHowManyAndWhy()
+    {
+        ReviewTrigger[] triggers =
+        [
+            new("new model", false, false, "no shortlisted candidate declares a family"),
+            new("price change", false, false, "no shortlisted price to compare"),
+            new("quality", false, true, "fine"),
+            new("age", false, true, "fine"),
+        ];
+
+        Assert.Equal("no review due; 2 of 4 triggers not checked: no shortlisted candidate declares a family; no shortlisted price to compare", ReviewCheck.Summary(triggers));
+        Assert.Equal("no review due (all 2 triggers checked)", ReviewCheck.Summary(triggers[2..]));
+        Assert.StartsWith("REVIEW DUE; 1 of 2", ReviewCheck.Summary([triggers[0], triggers[2] with { Fired = true }]), StringComparison.Ordinal);
     }
 }

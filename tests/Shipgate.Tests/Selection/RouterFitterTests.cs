@@ -21,11 +21,11 @@ public sealed class RouterFitterTests
     }
 
     [Fact]
-    public void Analyze_TagExplainsFailures_RoutesTagToStrongAndMeasuresHeldOut()
+    public async Task Analyze_TagExplainsFailures_RoutesTagToStrongAndMeasuresHeldOut()
     {
         var (spec, report) = Dataset(i => i % 4 == 0, i => i % 4 == 0 ? ["hard"] : ["easy"], i => $"Q: question {i}");
 
-        var router = SelectionAnalyzer.Analyze(spec, report, null).RouterDetail;
+        var router = (await AnalyzeAsync(spec, report)).RouterDetail;
 
         var policy = router.Policy!;
         Assert.Equal(("cheap", "strong"), (policy.CheapCandidate, policy.StrongCandidate));
@@ -46,14 +46,30 @@ public sealed class RouterFitterTests
         Assert.True(e.CheapShare > 0.5);
         Assert.Equal(SelectionSamples.RunId, e.RunId);
         Assert.Contains("cheaper", router.Statement, StringComparison.Ordinal);
+        Assert.Equal(["the request's tags: hard"], policy.Needs);
+        Assert.Contains("the runtime needs the request's tags: hard", router.Statement, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Analyze_LongInputsFail_LearnsAnInputTokenThreshold()
+    public async Task AnalyzeAsync_LengthExplainsFailuresAsWellAsATag_PrefersTheLengthRule()
+    {
+        // The cheap candidate fails exactly the long inputs, which also carry the tag 'long': both rules fit perfectly.
+        var (spec, report) = Dataset(i => i >= 14, i => i >= 14 ? ["long"] : ["short"], i => i >= 14 ? "Q: " + new string('x', 800) : "Q: short question");
+
+        var policy = (await AnalyzeAsync(spec, report)).RouterDetail.Policy!;
+
+        Assert.DoesNotContain(policy.Rules, r => r.Match == "tags");
+        Assert.Single(policy.Rules, r => r.Match == "input_tokens_above");
+        Assert.Equal(["the request's input tokens (o200k_base tokens of the rendered prompt (counted offline))"], policy.Needs);
+        Assert.Contains("\"needs\"", SelectionJson.Render(policy), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_LongInputsFail_LearnsAnInputTokenThreshold()
     {
         var (spec, report) = Dataset(i => i >= 14, _ => [], i => i >= 14 ? "Q: " + new string('x', 800) : "Q: short question");
 
-        var policy = SelectionAnalyzer.Analyze(spec, report, null).RouterDetail.Policy!;
+        var policy = (await AnalyzeAsync(spec, report)).RouterDetail.Policy!;
 
         var rule = Assert.Single(policy.Rules, r => r.Match == "input_tokens_above");
         Assert.InRange(rule.InputTokens!.Value, 4, 200);
@@ -77,12 +93,12 @@ public sealed class RouterFitterTests
     }
 
     [Fact]
-    public void Analyze_SameSeed_GivesTheSamePolicyAndMeasurement()
+    public async Task Analyze_SameSeed_GivesTheSamePolicyAndMeasurement()
     {
         var (spec, report) = Dataset(i => i % 4 == 0, i => i % 4 == 0 ? ["hard"] : ["easy"], i => $"Q: {i}");
 
-        var first = SelectionAnalyzer.Analyze(spec, report, null);
-        var second = SelectionAnalyzer.Analyze(spec, report, null);
+        var first = await AnalyzeAsync(spec, report);
+        var second = await AnalyzeAsync(spec, report);
 
         Assert.Equal(SelectionJson.Render(first.RouterDetail.Policy!), SelectionJson.Render(second.RouterDetail.Policy!));
         Assert.Equal(first.Router, second.Router);
@@ -103,12 +119,12 @@ public sealed class RouterFitterTests
     }
 
     [Fact]
-    public void Analyze_StrongIsAlsoCheapest_NoRouterAndSaysWhy()
+    public async Task Analyze_StrongIsAlsoCheapest_NoRouterAndSaysWhy()
     {
         var spec = Spec([Candidate("a", "openai"), Candidate("b", "openai")], Declare(Quality));
         var report = Report(new Sample("a", 100, 0.001m, Uniform(10, 0.9, 0.001m)), new Sample("b", 100, 0.002m, Uniform(10, 0.8, 0.002m)));
 
-        var router = SelectionAnalyzer.Analyze(spec, report, null).RouterDetail;
+        var router = (await AnalyzeAsync(spec, report)).RouterDetail;
 
         Assert.Null(router.Policy);
         Assert.Null(router.Evaluation);

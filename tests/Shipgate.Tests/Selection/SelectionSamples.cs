@@ -1,5 +1,7 @@
+using Shipgate.Cost;
 using Shipgate.Evals;
 using Shipgate.Runs;
+using Shipgate.Selection;
 using Shipgate.Specs;
 
 namespace Shipgate.Tests.Selection;
@@ -10,9 +12,14 @@ internal static class SelectionSamples
     public const string RunId = "run-1";
 
     /// <summary>One candidate's per-case outcomes: case id → (pass, score 0-1, cost, tags, prompt).</summary>
-    public sealed record Outcome(string CaseId, bool Pass, double Score, decimal? Cost = null, string[]? Tags = null, string? Prompt = null, double? RubricMean = null);
+    public sealed record Outcome(string CaseId, bool Pass, double Score, decimal? Cost = null, string[]? Tags = null, string? Prompt = null, double? RubricMean = null, string? Error = null);
 
-    public sealed record Sample(string Id, double P95, decimal? CostPerRequest, IReadOnlyList<Outcome> Outcomes, CandidateSpec? Spec = null);
+    /// <summary>A candidate in the run; every result reports 1000 input and 100 output tokens. <paramref name="Gate"/> is its ship-gate verdict (default SHIP).</summary>
+    public sealed record Sample(string Id, double P95, decimal? CostPerRequest, IReadOnlyList<Outcome> Outcomes, CandidateSpec? Spec = null, GateVerdict? Gate = null);
+
+    /// <summary>The analysis without embeddings.</summary>
+    public static Task<SelectionAnalysis> AnalyzeAsync(FeatureSpec spec, EvalReport report, PriceCatalog? catalog = null) =>
+        SelectionAnalyzer.AnalyzeAsync(spec, report, catalog, embeddings: null, CancellationToken.None);
 
     public static CandidateSpec Candidate(string id, string? vendor = null, IReadOnlyList<string>? regions = null, Pricing? pricing = null, string provider = "openai:model-x", string? family = null) => new()
     {
@@ -60,6 +67,10 @@ internal static class SelectionSamples
                     Pass = o.Pass,
                     Score = o.Score,
                     CostUsd = o.Cost,
+                    InputTokens = 1000,
+                    OutputTokens = 100,
+                    UsageKnown = true,
+                    Error = o.Error,
                     Tags = o.Tags ?? [],
                     Prompt = o.Prompt ?? $"Q: {o.CaseId}",
                     Assertions = o.RubricMean is { } m
@@ -89,7 +100,8 @@ internal static class SelectionSamples
                 OutputTokens = 100L * s.Outcomes.Count,
                 CostPerRequestUsd = s.CostPerRequest,
                 TotalCostUsd = s.CostPerRequest * s.Outcomes.Count,
-                Verdict = new GateVerdict(true, [], []),
+                Errors = s.Outcomes.Count(o => o.Error is not null),
+                Verdict = s.Gate ?? new GateVerdict(true, [], []),
             });
         }
 
