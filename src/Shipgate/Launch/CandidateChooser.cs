@@ -63,7 +63,7 @@ internal static class CandidateChooser
 
         if (Find(report, recordedWinner) is { } recorded)
         {
-            return new(recorded, "the recorded selection decision (decisions/model-selection.json)");
+            return new(recorded, "the recorded selection decision, decisions/model-selection.json");
         }
 
         if (Find(report, selectionWinner) is { } winner)
