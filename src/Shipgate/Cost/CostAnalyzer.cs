@@ -635,7 +635,7 @@ public static class CostAnalyzer
         }
 
         notes.AddRange(warnings);
-        return new Readiness(ReadinessStatus.Ready, $"AI cost {share} of revenue ({CostBands.Label(e.Band)}) for '{chosen.CandidateId}'", notes);
+        return new Readiness(ReadinessStatus.Ready, $"AI cost {share} of revenue for '{chosen.CandidateId}': {CostBands.Label(e.Band)}", notes);
     }
 
     /// <summary>The day of the month a budget runs out at the projected spend: the first day whose cumulative cost exceeds it.</summary>

@@ -154,10 +154,10 @@ public static class CostHtml
             }
 
             s.Append($"<line x1=\"{N(X(0))}\" y1=\"{N(Y(0))}\" x2=\"{N(X(u))}\" y2=\"{N(Y(c))}\" stroke=\"currentColor\" stroke-opacity=\"0.35\" stroke-dasharray=\"2 3\"/>");
-            if (u < maxUsers * 0.9)
-            {
-                s.Append($"<text x=\"{N(X(u) + 3)}\" y=\"{N(Y(c) + 10)}\" font-size=\"10\">{CostText.Share(edge)}</text>");
-            }
+            // Labelled where the edge leaves the plot: beside the top border, or just inside the right one.
+            s.Append(u < maxUsers * 0.9
+                ? $"<text x=\"{N(X(u) + 3)}\" y=\"{N(Y(c) + 10)}\" font-size=\"10\">{CostText.Share(edge)}</text>"
+                : $"<text x=\"{N(X(u) - 4)}\" y=\"{N(Y(c) - 4)}\" font-size=\"10\" text-anchor=\"end\">{CostText.Share(edge)}</text>");
         }
 
         s.Append($"<line x1=\"{N(left)}\" y1=\"{N(h - bottom)}\" x2=\"{N(w - right)}\" y2=\"{N(h - bottom)}\" stroke=\"currentColor\"/><line x1=\"{N(left)}\" y1=\"{N(top)}\" x2=\"{N(left)}\" y2=\"{N(h - bottom)}\" stroke=\"currentColor\"/>");
