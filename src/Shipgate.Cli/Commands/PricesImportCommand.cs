@@ -51,7 +51,7 @@ internal sealed class PricesImportCommand(IAnsiConsole console, Engine engine) :
         File.WriteAllText(temp, PriceCatalogJson.Write(import.Catalog));
         File.Move(temp, target, overwrite: true);
         var c = import.Catalog;
-        Console.MarkupLineInterpolated($"imported [bold]{c.Models.Count}[/] models from {file} on {CostText.Date(today)}");
+        Console.MarkupLineInterpolated($"imported [bold]{CostText.Users(c.Models.Count)}[/] models from {file} on {CostText.Date(today)}");
         if (settings.ParsedDate is null)
         {
             Console.MarkupLineInterpolated($"  prices as of {CostText.Date(date)}, the file's modification date; pass --date if you know when it was published");
@@ -60,8 +60,8 @@ internal sealed class PricesImportCommand(IAnsiConsole console, Engine engine) :
         {
             Console.MarkupLineInterpolated($"  prices as of {CostText.Date(date)} (--date)");
         }
-        Console.MarkupLineInterpolated($"  {import.WithCachedInput} with cached-input prices, {import.WithCacheWrite} with cache-write prices, {import.WithReasoningOutput} with reasoning-output prices");
-        Console.MarkupLineInterpolated($"  skipped {import.SkippedMode} of {import.Entries} entries for their mode{(settings.All ? "" : " (not chat/completion; --all keeps them)")} and {import.SkippedNoTokenPrice} without per-token prices");
+        Console.MarkupLineInterpolated($"  {CostText.Users(import.WithCachedInput)} with cached-input prices, {CostText.Users(import.WithCacheWrite)} with cache-write prices, {CostText.Users(import.WithReasoningOutput)} with reasoning-output prices");
+        Console.MarkupLineInterpolated($"  skipped {CostText.Users(import.SkippedMode)} of {CostText.Users(import.Entries)} entries for their mode{(settings.All ? "" : " (not chat/completion; --all keeps them)")} and {CostText.Users(import.SkippedNoTokenPrice)} without per-token prices");
         Console.MarkupLineInterpolated($"wrote {target}; 'shipgate cost' and 'shipgate prices show' use it from now on");
         return Task.FromResult(ExitCodes.Ship);
     }

@@ -518,7 +518,7 @@ public static class CostAnalyzer
                 var over = results.Select(r => CostCalculator.Cost(price, UsageOf(r, chosen.Provider)) + other).Count(c => c > cap);
                 if (over > 0)
                 {
-                    problem = $"{over} of {results.Count} requests in run {runId} cost more than the declared {MoneyFormat.Usd(cap)}: they would be blocked";
+                    problem = $"{CostText.Users(over)} of {CostText.Users(results.Count)} requests in run {runId} cost more than the declared {MoneyFormat.Usd(cap)}: they would be blocked";
                 }
             }
 
@@ -588,7 +588,7 @@ public static class CostAnalyzer
             return new Readiness(
                 ReadinessStatus.NotReady,
                 $"no successful request of '{chosen.CandidateId}' in the run to measure cost from",
-                [$"all {errors.ToString(CultureInfo.InvariantCulture)} requests of '{chosen.CandidateId}' in run {runId} failed: fix the errors and run 'shipgate eval' again"]);
+                [$"all {CostText.Users(errors)} requests of '{chosen.CandidateId}' in run {runId} failed: fix the errors and run 'shipgate eval' again"]);
         }
 
         if (chosen.Price is null || e is null)
@@ -624,7 +624,7 @@ public static class CostAnalyzer
 
         if (blockers.Count > 0)
         {
-            var more = blockers.Count > 1 ? $" (and {blockers.Count - 1} more)" : "";
+            var more = blockers.Count > 1 ? $" (and {CostText.Users(blockers.Count - 1)} more)" : "";
             return new Readiness(ReadinessStatus.NotReady, $"{blockers[0].Short} for '{chosen.CandidateId}'{more}", [.. blockers.Select(b => b.Reason)]);
         }
 

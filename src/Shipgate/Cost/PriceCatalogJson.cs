@@ -28,7 +28,7 @@ internal static class PriceCatalogJson
         {
             index++;
             var name = item.ValueKind == JsonValueKind.Object ? JsonNumbers.String(item, "model") : null;
-            var where = $"{file}: models[{index}]" + (name is null ? "" : $" '{name}'");
+            var where = $"{file}: models[{index.ToString(CultureInfo.InvariantCulture)}]" + (name is null ? "" : $" '{name}'");
             if (name is null)
             {
                 throw new PriceCatalogException($"{where}: needs a 'model' name");
