@@ -10,7 +10,8 @@ internal sealed class PricesImportCommand(IAnsiConsole console, Engine engine) :
     protected override Task<int> RunAsync(PricesImportSettings settings, CancellationToken cancellationToken)
     {
         var file = Engine.Environment.ResolvePath(settings.File);
-        var date = settings.ParsedDate ?? DateOnly.FromDateTime(Engine.Environment.Time.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(Engine.Environment.Time.GetUtcNow().UtcDateTime);
+        DateOnly date;
         LiteLlmImport import;
         try
         {
@@ -19,7 +20,9 @@ internal sealed class PricesImportCommand(IAnsiConsole console, Engine engine) :
                 throw new PriceCatalogException($"no file '{file}'; download LiteLLM's model_prices_and_context_window.json and pass its path");
             }
 
-            import = LiteLlmImporter.Import(File.ReadAllText(file), file, date, settings.All);
+            // Without --date the prices are as old as the download, not as new as the import: a months-old file must look stale.
+            date = settings.ParsedDate ?? PriceCatalogs.ModificationDate(file);
+            import = LiteLlmImporter.Import(File.ReadAllText(file), file, date, settings.All, importedOn: today);
         }
         catch (Exception ex) when (ex is PriceCatalogException or IOException or UnauthorizedAccessException)
         {
@@ -48,9 +51,17 @@ internal sealed class PricesImportCommand(IAnsiConsole console, Engine engine) :
         File.WriteAllText(temp, PriceCatalogJson.Write(import.Catalog));
         File.Move(temp, target, overwrite: true);
         var c = import.Catalog;
-        Console.MarkupLineInterpolated($"imported [bold]{c.Models.Count}[/] models from {file} (dated {c.Date:yyyy-MM-dd})");
-        Console.MarkupLineInterpolated($"  {import.WithCachedInput} with cached-input prices, {import.WithCacheWrite} with cache-write prices, {import.WithReasoningOutput} with reasoning-output prices");
-        Console.MarkupLineInterpolated($"  skipped {import.SkippedMode} of {import.Entries} entries for their mode{(settings.All ? "" : " (not chat/completion; --all keeps them)")} and {import.SkippedNoTokenPrice} without per-token prices");
+        Console.MarkupLineInterpolated($"imported [bold]{CostText.Users(c.Models.Count)}[/] models from {file} on {CostText.Date(today)}");
+        if (settings.ParsedDate is null)
+        {
+            Console.MarkupLineInterpolated($"  prices as of {CostText.Date(date)}, the file's modification date; pass --date if you know when it was published");
+        }
+        else
+        {
+            Console.MarkupLineInterpolated($"  prices as of {CostText.Date(date)} (--date)");
+        }
+        Console.MarkupLineInterpolated($"  {CostText.Users(import.WithCachedInput)} with cached-input prices, {CostText.Users(import.WithCacheWrite)} with cache-write prices, {CostText.Users(import.WithReasoningOutput)} with reasoning-output prices");
+        Console.MarkupLineInterpolated($"  skipped {CostText.Users(import.SkippedMode)} of {CostText.Users(import.Entries)} entries for their mode{(settings.All ? "" : " (not chat/completion; --all keeps them)")} and {CostText.Users(import.SkippedNoTokenPrice)} without per-token prices");
         Console.MarkupLineInterpolated($"wrote {target}; 'shipgate cost' and 'shipgate prices show' use it from now on");
         return Task.FromResult(ExitCodes.Ship);
     }

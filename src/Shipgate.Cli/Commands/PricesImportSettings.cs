@@ -17,7 +17,7 @@ internal sealed class PricesImportSettings : CommandSettings
     public bool All { get; init; }
 
     [CommandOption("--date <YYYY-MM-DD>")]
-    [Description("Day the file's prices were taken (default: today)")]
+    [Description("Day the file's prices were published (default: the file's modification date, UTC)")]
     public string? Date { get; init; }
 
     public DateOnly? ParsedDate =>

@@ -11,7 +11,14 @@ internal sealed class PricesShowCommand(IAnsiConsole console, Engine engine) : S
     protected override Task<int> RunAsync(PricesShowSettings settings, CancellationToken cancellationToken)
     {
         var catalog = Engine.LoadPrices(settings.Prices);
-        CostConsoleRenderer.RenderCatalog(Console, catalog, settings.Filter, Engine.Environment.Time);
+        var models = PriceFilter.Matching(catalog, settings.Filter);
+        if (models.Count == 0)
+        {
+            Console.MarkupLineInterpolated($"[red]error:[/] no model in {catalog.Source} matches '{settings.Filter}'; {PriceFilter.Hint(catalog, settings.Filter!)}");
+            return Task.FromResult(ExitCodes.Usage);
+        }
+
+        CostConsoleRenderer.RenderCatalog(Console, catalog, models, Engine.Environment.Time);
         return Task.FromResult(ExitCodes.Ship);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shipgate.Cost;
 using Spectre.Console;
 
@@ -11,8 +12,9 @@ internal static class CostConsoleRenderer
         var r = analysis.Readiness;
         var colour = r.Ready ? "green" : r.Status == Reports.ReadinessStatus.NotDeclared ? "yellow" : "red";
         console.MarkupLineInterpolated($"[bold]Unit economics[/] of [bold]{analysis.Feature}[/], run {analysis.RunId}");
-        console.MarkupLineInterpolated($"[grey]prices: {analysis.CatalogSource}, dated {analysis.CatalogDate:yyyy-MM-dd}[/]");
-        foreach (var w in analysis.Warnings)
+        console.MarkupLineInterpolated($"[grey]prices: {analysis.CatalogSource}, prices as of {CostText.Date(analysis.CatalogDate)}[/]");
+        // A warning that is also a readiness note is printed once, with the verdict at the end.
+        foreach (var w in analysis.Warnings.Except(r.Reasons))
         {
             console.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
         }
@@ -24,7 +26,7 @@ internal static class CostConsoleRenderer
             var name = Markup.Escape(c.CandidateId) + (c.OfflineStandIn ? " [grey](offline stand-in)[/]" : "") + (c.CandidateId == analysis.CandidateId ? " [bold]←[/]" : "");
             drivers.AddRow(
                 new Markup(name),
-                new Text(c.Requests.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Text(c.Requests.ToString(CultureInfo.InvariantCulture)),
                 new Markup($"{CostText.Stats(c.InputTokens)}\n[grey]{Markup.Escape(c.TokenSource)}[/]"),
                 new Text(CostText.Stats(c.OutputTokens)),
                 new Text(MoneyFormat.Usd(c.CostPerRequestMean?.Value)),
@@ -61,8 +63,8 @@ internal static class CostConsoleRenderer
         {
             levers.AddRow(
                 new Text(l.Name),
-                new Text(CostText.ShareRange(l.ShareLow, l.ShareHigh) + (l.Estimated ? " (estimate)" : "")),
-                new Text(CostText.MoneyRange(l.MonthlyLow, l.MonthlyHigh)),
+                new Text(CostText.Saving(l)),
+                new Text(CostText.Monthly(l)),
                 new Text(CostText.Effort(l.Effort)),
                 new Markup($"[grey]{Markup.Escape(l.Source.ToString())}[/]"));
         }
@@ -77,7 +79,7 @@ internal static class CostConsoleRenderer
                 g.AddRow(
                     new Text(x.Name),
                     new Text(MoneyFormat.Usd(x.Proposed)),
-                    new Markup(x.Declared is { } d ? Markup.Escape(MoneyFormat.Usd(d)) + (x.Problem is null ? "" : $"\n[yellow]{Markup.Escape(x.Problem)}[/]") : "—"),
+                    new Markup((x.Declared is { } d ? Markup.Escape(MoneyFormat.Usd(d)) : "—") + (x.Problem is not null ? $"\n[yellow]{Markup.Escape(CostText.Check(x))}[/]" : x.Note is not null ? $"\n[grey]{Markup.Escape(CostText.Check(x))}[/]" : "")),
                     new Markup($"{Markup.Escape(x.Rule)}\n[grey]{Markup.Escape(x.Source.ToString())}[/]"));
             }
 
@@ -85,44 +87,42 @@ internal static class CostConsoleRenderer
         }
 
         console.MarkupLineInterpolated($"[bold {colour}]{r.Label}[/] {r.Summary}");
+        var mark = r.Status == Reports.ReadinessStatus.NotReady ? "[red]✗[/]" : "[yellow]![/]";
         foreach (var reason in r.Reasons)
         {
-            console.MarkupLineInterpolated($"  - {reason}");
+            console.MarkupLine($"  {mark} {Markup.Escape(reason)}");
         }
     }
 
-    public static void RenderCatalog(IAnsiConsole console, PriceCatalog catalog, string? filter, TimeProvider time)
+    public static void RenderCatalog(IAnsiConsole console, PriceCatalog catalog, IReadOnlyList<ModelPrice> models, TimeProvider time)
     {
-        var models = catalog.Models
-            .Where(m => filter is null || m.Model.Contains(filter, StringComparison.OrdinalIgnoreCase) || (m.Provider?.Contains(filter, StringComparison.OrdinalIgnoreCase) ?? false))
-            .OrderBy(m => m.Provider, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Model, StringComparer.OrdinalIgnoreCase)
-            .ToList();
         console.MarkupLineInterpolated($"[bold]price catalog[/]: {catalog.Source}");
-        console.MarkupLineInterpolated($"[grey]dated {catalog.Date:yyyy-MM-dd} ({PriceCatalogs.AgeDays(catalog, time)} days old); {catalog.Models.Count} models; USD per 1M tokens[/]");
+        var imported = catalog.ImportedOn is { } on ? $"imported on {CostText.Date(on)}" : "import date not recorded";
+        console.MarkupLineInterpolated($"[grey]prices as of {CostText.Date(catalog.Date)} ({PriceCatalogs.AgeDays(catalog, time).ToString(CultureInfo.InvariantCulture)} days old); {imported}; {CostText.Users(catalog.Models.Count)} models; USD per 1M tokens[/]");
         if (PriceCatalogs.StaleWarning(catalog, time) is { } stale)
         {
             console.MarkupLineInterpolated($"[yellow]warning:[/] {stale}");
         }
 
-        if (models.Count == 0)
+        var t = new Table().Border(TableBorder.Rounded);
+        t.AddColumns("model", "provider");
+        foreach (var column in new[] { "input", "output", "cached input", "cache write", "reasoning out", "max input" })
         {
-            console.MarkupLineInterpolated($"no model matches '{filter}'");
-            return;
+            t.AddColumn(new TableColumn(column).RightAligned());
         }
 
-        var t = new Table().Border(TableBorder.Rounded);
-        t.AddColumns("model", "provider", "input", "output", "cached input", "cache write", "reasoning out", "max input", "vision");
+        t.AddColumn("vision");
         foreach (var m in models)
         {
             t.AddRow(
-                m.Model,
-                m.Provider ?? "",
-                CostAnalyzer.PerMillion(m.InputPerToken),
-                CostAnalyzer.PerMillion(m.OutputPerToken),
-                m.CachedInputPerToken is { } c ? CostAnalyzer.PerMillion(c) : "—",
-                m.CacheWritePerToken is { } w ? CostAnalyzer.PerMillion(w) : "—",
-                m.ReasoningOutputPerToken is { } r ? CostAnalyzer.PerMillion(r) : "—",
-                m.MaxInputTokens is { } mi ? mi.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) : "—",
+                Markup.Escape(m.Model),
+                Markup.Escape(m.Provider ?? ""),
+                CostText.PerMillion(m.InputPerToken),
+                CostText.PerMillion(m.OutputPerToken),
+                m.CachedInputPerToken is { } c ? CostText.PerMillion(c) : "—",
+                m.CacheWritePerToken is { } w ? CostText.PerMillion(w) : "—",
+                m.ReasoningOutputPerToken is { } r ? CostText.PerMillion(r) : "—",
+                m.MaxInputTokens is { } mi ? mi.ToString("#,0", CultureInfo.InvariantCulture) : "—",
                 m.SupportsVision switch { true => "yes", false => "no", _ => "—" });
         }
 

@@ -31,7 +31,13 @@ public static class CostAnalyzer
     /// <summary>Share of the shared prompt prefix assumed removable by trimming.</summary>
     public const decimal TrimShare = 0.25m;
 
-    public static CostAnalysis Analyze(FeatureSpec spec, EvalReport report, PriceCatalog catalog, TimeProvider time, RouterEvaluation? routing = null, string? candidateId = null, long? users = null)
+    /// <summary>
+    /// Assumed shortest prompt prefix providers cache: 1,024 tokens for OpenAI's automatic caching and for Anthropic's
+    /// Sonnet and Opus (Haiku and some Gemini models need more). A shorter shared prefix is not cached at all.
+    /// </summary>
+    public const long CachingMinimumTokens = 1024;
+
+    public static CostAnalysis Analyze(FeatureSpec spec, EvalReport report, PriceCatalog catalog, TimeProvider time, RouterEvaluation? routing = null, string? candidateId = null, long? users = null, string? candidateReason = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(report);
@@ -44,7 +50,8 @@ public static class CostAnalyzer
 
         var runId = report.Run.Id;
         var costs = report.Candidates.Select(c => Measure(spec, report, c, catalog)).ToList();
-        var (chosen, reason) = Choose(costs, report, candidateId);
+        var (chosen, chosenBecause) = Choose(costs, report, candidateId);
+        var reason = string.IsNullOrWhiteSpace(candidateReason) ? chosenBecause : candidateReason;
         var warnings = new List<string>();
         if (PriceCatalogs.StaleWarning(catalog, time) is { } stale && costs.Any(c => c.PriceSource.Kind == ProvenanceKind.Catalog))
         {
@@ -73,11 +80,12 @@ public static class CostAnalyzer
         var monthlyModelCost = economics is not null && traffic is not null && chosen.CostPerRequestMean is { } cpr
             ? cpr.Value * traffic.RequestsPerUserPerMonth * traffic.Users
             : (decimal?)null;
-        var levers = Levers(chosen, costs, report, routing, prefixTokens, duplicateRate, monthlyModelCost, runId);
+        var levers = Levers(chosen, costs, report, catalog, routing, prefixTokens, duplicateRate, monthlyModelCost, runId);
         var guardrails = economicsSpec is not null && traffic is not null && economics is not null
             ? Guardrails(chosen, results, economicsSpec, traffic, economics, runId)
             : [];
-        var readiness = Judge(spec, chosen, economics, guardrails, warnings);
+        var errors = report.Results.Count(r => r.CandidateId == chosen.CandidateId && r.Error is not null);
+        var readiness = Judge(spec, chosen, economics, guardrails, warnings, runId, errors);
         return new CostAnalysis
         {
             Feature = spec.Name,
@@ -116,7 +124,7 @@ public static class CostAnalyzer
 
         if (PriceLookup.Find(catalog, provider) is { } found)
         {
-            return (found, Provenance.Catalog($"{found.Model} in {catalog.Source}, {catalog.Date:yyyy-MM-dd}"));
+            return (found, Provenance.Catalog($"{found.Model} in {catalog.Source}, prices as of {CostText.Date(catalog.Date)}"));
         }
 
         return (null, Provenance.Estimated($"no price: '{provider}' is not in the catalog and declares no pricing"));
@@ -182,7 +190,11 @@ public static class CostAnalyzer
     private static List<ResultRecord> Successful(EvalReport report, string candidateId) =>
         [.. report.Results.Where(r => r.CandidateId == candidateId && r.Error is null)];
 
-    /// <summary>Nearest-rank-interpolated quantile on sorted decimals (linear between ranks, like <see cref="Quantiles"/>).</summary>
+    /// <summary>
+    /// <see cref="Quantiles.Sorted"/> (linear between closest ranks) on decimals. Kept in decimal on purpose: the p95
+    /// is compared with the declared <c>max_cost_per_request</c>, and a round trip through double turns a p95 exactly
+    /// at the cap (e.g. $0.0021) into $0.00210000000000001, which would flip the verdict. The only decimal quantile.
+    /// </summary>
     internal static decimal DecimalQuantile(IReadOnlyList<decimal> sorted, double q)
     {
         if (sorted.Count == 1)
@@ -213,8 +225,8 @@ public static class CostAnalyzer
         }
 
         return shipping.Count > 0
-            ? (shipping[0], "the first candidate that passes the gate (no candidate has a known cost)")
-            : (costs[0], "the first candidate (none passes the gate)");
+            ? (shipping[0], "the first candidate that passes the gate, as none has a known cost")
+            : (costs[0], "the first candidate in the run, as none passes the gate");
     }
 
     private static UnitEconomics Economics(EconomicsSpec spec, TrafficSpec traffic, CostFigure modelCost, bool usersOverridden)
@@ -317,7 +329,7 @@ public static class CostAnalyzer
         return b.ToString();
     }
 
-    private static List<CostLever> Levers(CandidateCost chosen, List<CandidateCost> costs, EvalReport report, RouterEvaluation? routing, long prefixTokens, double duplicateRate, decimal? monthly, string runId)
+    private static List<CostLever> Levers(CandidateCost chosen, List<CandidateCost> costs, EvalReport report, PriceCatalog catalog, RouterEvaluation? routing, long prefixTokens, double duplicateRate, decimal? monthly, string runId)
     {
         var levers = new List<CostLever>();
         var price = chosen.Price;
@@ -333,52 +345,106 @@ public static class CostAnalyzer
             Effort = effort,
             Source = source,
         };
+        CostLever NotApplicable(string name, string why, string detail, LeverEffort effort, Provenance source) => new()
+        {
+            Name = name,
+            Detail = detail,
+            NotApplicable = why,
+            ShareLow = 0,
+            ShareHigh = 0,
+            Effort = effort,
+            Source = source,
+        };
 
         // (a) Prompt tokens identical on every request: cache them, or trim them.
-        if (price is not null && mean is > 0 && prefixTokens > 0)
+        if (price is not null && mean is > 0)
         {
+            const string caching = "Prompt caching of the shared prefix";
             var inputShare = chosen.InputTokens.Mean > 0 ? prefixTokens / chosen.InputTokens.Mean : 0;
-            var detail = $"{prefixTokens:N0} tokens of the rendered prompt are the same on every request ({Pct(inputShare)} of {chosen.InputTokens.Mean:N0} input tokens per request)";
-            if (price.CachedInputPerToken is { } cached && cached < price.InputPerToken)
+            var detail = $"{CostText.Tokens(prefixTokens)} tokens of the rendered prompt are the same on every request ({CostText.Share(inputShare)} of {CostText.Tokens(chosen.InputTokens.Mean)} input tokens per request)";
+            var minimum = $"assumed: providers cache only a prompt prefix of at least {CostText.Tokens(CachingMinimumTokens)} tokens (OpenAI; Anthropic's Sonnet and Opus; some models need more), placed first in the prompt";
+            var (cached, cachedSource) = CachedInputPrice(chosen, catalog);
+            if (prefixTokens == 0)
             {
-                var save = Math.Min(1m, prefixTokens * (price.InputPerToken - cached) / mean.Value);
-                levers.Add(Lever("Prompt caching of the shared prefix", $"{detail}; billed at the cached-input price {PerMillion(cached)} instead of {PerMillion(price.InputPerToken)} per 1M. Providers cache only prefixes above a minimum length (often 1,024 tokens) and the prefix must come first in the prompt.", save, save, LeverEffort.Low, Provenance.Derived($"shared prefix measured in run {runId} × cached-input price ({chosen.PriceSource})")));
+                levers.Add(NotApplicable(caching, $"the rendered prompts of run {runId} share no prefix", minimum, LeverEffort.Low, Provenance.Measured(runId)));
+            }
+            else if (prefixTokens < CachingMinimumTokens)
+            {
+                levers.Add(NotApplicable(caching, $"the shared prefix of {CostText.Tokens(prefixTokens)} tokens is below the providers' {CostText.Tokens(CachingMinimumTokens)}-token minimum for caching", $"{detail}; {minimum}", LeverEffort.Low, Provenance.Derived($"shared prefix measured in run {runId}; assumed {CostText.Tokens(CachingMinimumTokens)}-token caching minimum")));
+            }
+            else if (cached is not { } c || c >= price.InputPerToken)
+            {
+                levers.Add(NotApplicable(caching, $"no cached-input price for '{chosen.Provider}' in its pricing or in {catalog.Source}, so the saving cannot be computed", $"{detail}; {minimum}", LeverEffort.Low, Provenance.Derived($"shared prefix measured in run {runId}; no cached-input price")));
             }
             else
             {
-                levers.Add(Lever("Prompt caching of the shared prefix", $"{detail}; the price has no cached-input rate, so the saving cannot be computed", 0, 0, LeverEffort.Low, Provenance.Derived($"shared prefix measured in run {runId}; no cached-input price")));
+                var save = Math.Min(1m, prefixTokens * (price.InputPerToken - c) / mean.Value);
+                levers.Add(Lever(caching, $"{detail}; billed at the cached-input price {CostText.PerMillion(c)} instead of {CostText.PerMillion(price.InputPerToken)} per 1M ({cachedSource}); {minimum}", save, save, LeverEffort.Low, Provenance.Derived($"shared prefix measured in run {runId} × cached-input price ({cachedSource})")));
             }
 
-            var trim = Math.Min(1m, prefixTokens * TrimShare * price.InputPerToken / mean.Value);
-            levers.Add(Lever("Trim the shared prompt", $"{detail}; assumes a quarter of it can be cut without losing quality (re-run the eval to check)", trim, trim, LeverEffort.Medium, Provenance.Derived($"shared prefix measured in run {runId} × assumed 25% trim")));
+            if (prefixTokens > 0)
+            {
+                var trim = Math.Min(1m, prefixTokens * TrimShare * price.InputPerToken / mean.Value);
+                levers.Add(Lever("Trim the shared prompt", $"{detail}; assumes a quarter of it can be cut without losing quality (re-run the eval to check)", trim, trim, LeverEffort.Medium, Provenance.Derived($"shared prefix measured in run {runId} × assumed 25% trim")));
+            }
         }
 
         // (b) Duplicate requests: what a response cache would save.
         if (mean is > 0)
         {
-            var rate = (decimal)duplicateRate;
-            levers.Add(Lever("Response cache for repeated requests", $"{Pct(duplicateRate, "0.0%")} of the run's requests repeat an earlier prompt (normalised). A suite is built from distinct cases, so production traffic (and its duplicate rate) will differ: measure it there.", rate, rate, LeverEffort.Low, Provenance.Measured(runId)));
+            const string responseCache = "Response cache for repeated requests";
+            const string production = "A suite is built from distinct cases, so production traffic (and its duplicate rate) will differ: measure it there; a response cache saves that share";
+            if (duplicateRate <= 0)
+            {
+                levers.Add(NotApplicable(responseCache, $"no request of run {runId} repeats an earlier prompt (normalised)", production, LeverEffort.Low, Provenance.Measured(runId)));
+            }
+            else
+            {
+                var rate = (decimal)duplicateRate;
+                levers.Add(Lever(responseCache, $"{CostText.Share(duplicateRate)} of the run's requests repeat an earlier prompt (normalised). {production}.", rate, rate, LeverEffort.Low, Provenance.Measured(runId)));
+            }
         }
 
-        // (c) Routing simple requests to a cheaper model.
-        if (routing?.CostSavedShare is { } saved)
+        // (c) Routing simple requests to a cheaper model: measured only when the router's strong candidate is the one costed.
+        const string route = "Route simple requests to a cheaper model";
+        var estimate = Provenance.Estimated("framework's typical range for model routing, 40-60%");
+        if (routing is not null && routing.StrongCandidate == chosen.CandidateId && routing.CostSavedShare is { } saved)
         {
-            levers.Add(Lever("Route simple requests to a cheaper model", $"router: {Pct(routing.CheapShare)} of held-out requests to '{routing.CheapCandidate}', the rest to '{routing.StrongCandidate}'; keeps {Pct(routing.QualityRetainedShare)} of the strong candidate's quality on {routing.HeldOutCases} held-out cases", saved, saved, LeverEffort.Medium, Provenance.Measured(routing.RunId)));
+            // Whole percent, rounded as 'shipgate select' prints the same CostSavedShare, so both reports show one number.
+            var share = Math.Round(saved, 2, MidpointRounding.AwayFromZero);
+            levers.Add(Lever(route, $"router: {CostText.Share(routing.CheapShare)} of held-out requests to '{routing.CheapCandidate}', the rest to '{routing.StrongCandidate}'; keeps {CostText.Share(routing.QualityRetainedShare)} of the strong candidate's quality on {routing.HeldOutCases.ToString(CultureInfo.InvariantCulture)} held-out cases", share, share, LeverEffort.Medium, Provenance.Measured(routing.RunId)));
         }
         else
         {
-            levers.Add(Lever("Route simple requests to a cheaper model", routing is null ? "no router evaluation available (run 'shipgate select' to measure one); the framework's typical range" : "the router's candidates have no price; the framework's typical range", 0.40m, 0.60m, LeverEffort.Medium, Provenance.Estimated("framework's typical range for model routing, 40-60%")));
+            var why = routing is null
+                ? "no router evaluation available (run 'shipgate select' to measure one)"
+                : routing.StrongCandidate != chosen.CandidateId
+                    ? $"no router evaluation for '{chosen.CandidateId}': the router routes between '{routing.CheapCandidate}' and '{routing.StrongCandidate}'; it does not apply to '{chosen.CandidateId}'"
+                    : "the router's candidates have no price";
+            levers.Add(Lever(route, why + "; the framework's typical range", 0.40m, 0.60m, LeverEffort.Medium, estimate));
         }
 
-        // (d) The cheapest other candidate in the run.
+        // (d) A cheaper candidate in the run: the cheapest that passes the ship gate, else the cheapest, flagged.
         if (mean is > 0)
         {
             var cheaper = costs.Where(c => c.CandidateId != chosen.CandidateId && c.CostPerRequestMean is { } m && m.Value < mean.Value)
-                .OrderBy(c => c.CostPerRequestMean!.Value).FirstOrDefault();
-            if (cheaper is not null)
+                .OrderBy(c => c.CostPerRequestMean!.Value).ToList();
+            if (cheaper.Count > 0)
             {
-                var share = 1 - (cheaper.CostPerRequestMean!.Value / mean.Value);
-                levers.Add(Lever($"Switch to '{cheaper.CandidateId}'", $"{MoneyFormat.Usd(cheaper.CostPerRequestMean.Value)} instead of {MoneyFormat.Usd(mean.Value)} per request; {QualityDifference(report, chosen, cheaper)}", share, share, LeverEffort.Low, Provenance.Measured(runId)));
+                var passing = cheaper.FirstOrDefault(c => c.Ships);
+                var pick = passing ?? cheaper[0];
+                var share = 1 - (pick.CostPerRequestMean!.Value / mean.Value);
+                var detail = $"{MoneyFormat.Usd(pick.CostPerRequestMean.Value)} instead of {MoneyFormat.Usd(mean.Value)} per request; {QualityDifference(report, chosen, pick)}";
+                if (passing is null)
+                {
+                    detail = $"fails the ship gate: {GateFailures(report, pick)}; no cheaper candidate passes the gate. {detail}";
+                }
+                else if (cheaper[0] != passing)
+                {
+                    detail += $". '{cheaper[0].CandidateId}' is cheaper still but fails the ship gate: {GateFailures(report, cheaper[0])}";
+                }
+
+                levers.Add(Lever($"Switch to '{pick.CandidateId}'", detail, share, share, passing is null ? LeverEffort.High : LeverEffort.Low, Provenance.Measured(runId)));
             }
         }
 
@@ -387,6 +453,29 @@ public static class CostAnalyzer
         levers.Add(Lever("Fine-tune a smaller model", "needs a few hundred to thousands of good examples and an eval to prove quality holds", 0.50m, 0.70m, LeverEffort.High, Provenance.Estimated("framework's typical range for fine-tuning a smaller model, 50-70%")));
         levers.Add(Lever("Prompt optimisation", "shorter instructions, fewer examples, tighter output limits", 0.20m, 0.40m, LeverEffort.Medium, Provenance.Estimated("framework's typical range for prompt optimisation, 20-40%")));
         return levers;
+    }
+
+    /// <summary>The candidate's own cached-input rate, else (declared pricing without one) the catalog's rate for the same model.</summary>
+    private static (decimal? PerToken, string Source) CachedInputPrice(CandidateCost chosen, PriceCatalog catalog)
+    {
+        if (chosen.Price?.CachedInputPerToken is { } own)
+        {
+            return (own, chosen.PriceSource.ToString());
+        }
+
+        return chosen.PriceSource.Kind == ProvenanceKind.Declared && PriceLookup.Find(catalog, chosen.Provider) is { CachedInputPerToken: { } fromCatalog } found
+            ? (fromCatalog, $"catalog, cached-input price of {found.Model} in {catalog.Source}, {catalog.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
+            : (null, "");
+    }
+
+    /// <summary>The failed checks of a candidate's ship gate, e.g. "pass rate 0.80 [0.70, 0.88], needs ≥ 0.90".</summary>
+    private static string GateFailures(EvalReport report, CandidateCost candidate)
+    {
+        var failed = report.Candidates.FirstOrDefault(c => c.CandidateId == candidate.CandidateId)?.Verdict.Checks.Where(c => !c.Pass).ToList() ?? [];
+        return failed.Count == 0 ? "its verdict is NO-SHIP" : string.Join("; ", failed.Select(c => $"{c.Name} {Short(c.Measured)}, needs {c.Threshold}"));
+
+        // The measured value without its parenthesised details (counts, judge notes): the eval report has them.
+        static string Short(string measured) => measured.IndexOf(" (", StringComparison.Ordinal) is var i and > 0 ? measured[..i] : measured;
     }
 
     private static string QualityDifference(EvalReport report, CandidateCost current, CandidateCost cheaper)
@@ -398,11 +487,11 @@ public static class CostAnalyzer
         if (pairs.Count > 1)
         {
             var d = Bootstrap.PairedDifference([.. pairs.Select(p => p.A)], [.. pairs.Select(p => p.B)]);
-            text.Append(CultureInfo.InvariantCulture, $"pass rate {Pct(cheaper.PassRate)} vs {Pct(current.PassRate)} (paired difference {d.MeanDifference:+0.0%;-0.0%;0%}, 95% CI [{d.Low:+0.0%;-0.0%;0%}, {d.High:+0.0%;-0.0%;0%}] on {d.N} cases)");
+            text.Append(CultureInfo.InvariantCulture, $"pass rate {CostText.Share(cheaper.PassRate)} vs {CostText.Share(current.PassRate)} (paired difference {d.MeanDifference:+0.0%;-0.0%;0%}, 95% CI [{d.Low:+0.0%;-0.0%;0%}, {d.High:+0.0%;-0.0%;0%}] on {d.N} cases)");
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $"pass rate {Pct(cheaper.PassRate)} vs {Pct(current.PassRate)}");
+            text.Append(CultureInfo.InvariantCulture, $"pass rate {CostText.Share(cheaper.PassRate)} vs {CostText.Share(current.PassRate)}");
         }
 
         if (cheaper.RubricMean is { } rb && current.RubricMean is { } ra)
@@ -429,7 +518,7 @@ public static class CostAnalyzer
                 var over = results.Select(r => CostCalculator.Cost(price, UsageOf(r, chosen.Provider)) + other).Count(c => c > cap);
                 if (over > 0)
                 {
-                    problem = $"{over} of {results.Count} requests in run {runId} cost more than the declared {MoneyFormat.Usd(cap)}: they would be blocked";
+                    problem = $"{CostText.Users(over)} of {CostText.Users(results.Count)} requests in run {runId} cost more than the declared {MoneyFormat.Usd(cap)}: they would be blocked";
                 }
             }
 
@@ -437,10 +526,11 @@ public static class CostAnalyzer
             {
                 Name = MaxCostPerRequestGuardrail,
                 Proposed = basis * RequestCapHeadroom,
-                Rule = $"{RequestCapHeadroom}× the {(useP99 ? "p99" : "highest")} cost per request measured ({MoneyFormat.Usd(basis)}, other costs included)",
+                Rule = $"{CostText.Multiple(RequestCapHeadroom)} the {(useP99 ? "p99" : "highest")} cost per request measured ({MoneyFormat.Usd(basis)}, other costs included)",
                 Source = measured,
                 Declared = declared?.MaxCostPerRequest,
                 Problem = problem,
+                Note = declared?.MaxCostPerRequest is { } c && chosen.CostPerRequestP95 is { } p95 && p95.Value + other <= c ? $"p95 {MoneyFormat.Usd(p95.Value + other)} (other costs included) is under the declared cap" : null,
             });
         }
 
@@ -450,12 +540,13 @@ public static class CostAnalyzer
         {
             Name = "monthly budget",
             Proposed = budget,
-            Rule = $"{BudgetHeadroom}× the projected monthly cost at today's users ({MoneyFormat.Usd(monthly)})",
+            Rule = $"{CostText.Multiple(BudgetHeadroom)} the projected monthly cost at today's users ({MoneyFormat.Usd(monthly)})",
             Source = Provenance.Derived($"run {runId} × economics.traffic"),
             Declared = declared?.MonthlyBudget,
             Problem = declared?.MonthlyBudget is { } b && b < monthly
-                ? $"the projected monthly cost {MoneyFormat.Usd(monthly)} is over the declared budget {MoneyFormat.Usd(b)}: the cap would be hit around day {Math.Max(1, (int)Math.Floor(b / monthly * traffic.DaysPerMonth))}"
+                ? $"the projected monthly cost {MoneyFormat.Usd(monthly)} is over the declared budget {MoneyFormat.Usd(b)}: the budget would run out on day {BudgetDay(b, monthly, traffic.DaysPerMonth).ToString(CultureInfo.InvariantCulture)} of {traffic.DaysPerMonth.ToString(CultureInfo.InvariantCulture)}"
                 : null,
+            Note = declared?.MonthlyBudget is { } ok && ok >= monthly ? $"the projected {MoneyFormat.Usd(monthly)} a month is {CostText.Share(monthly / ok)} of the declared budget" : null,
         });
         var alerts = declared?.AlertAt is { Count: > 0 } a ? a : [0.5m, 0.8m, 1.0m];
         var alertBudget = declared?.MonthlyBudget ?? budget;
@@ -463,7 +554,7 @@ public static class CostAnalyzer
         {
             Name = "alerts",
             Proposed = alertBudget,
-            Rule = "alert at " + string.Join(", ", alerts.Select(x => $"{CostText.Share(x).Replace(".0%", "%", StringComparison.Ordinal)} ({MoneyFormat.Usd(x * alertBudget)})")) + $" of the {(declared?.MonthlyBudget is null ? "proposed" : "declared")} monthly budget",
+            Rule = "alert at " + string.Join(", ", alerts.Select(x => $"{CostText.Share(x)} ({MoneyFormat.Usd(x * alertBudget)})")) + $" of the {(declared?.MonthlyBudget is null ? "proposed" : "declared")} monthly budget",
             Source = declared?.AlertAt is { Count: > 0 } ? Provenance.Declared("economics.guardrails.alert_at") : Provenance.Estimated("framework's usual thresholds 50%, 80%, 100%"),
         });
         var perUserDay = e.CostPerRequest.Value * traffic.RequestsPerUserPerDay * HeavyUserMultiple;
@@ -471,7 +562,7 @@ public static class CostAnalyzer
         {
             Name = "per-user daily cap",
             Proposed = perUserDay,
-            Rule = $"cost per request × {traffic.RequestsPerUserPerDay.ToString(CultureInfo.InvariantCulture)} requests per day × {HeavyUserMultiple} (a heavy user at {HeavyUserMultiple}× the mean)",
+            Rule = $"cost per request × {CostText.Number(traffic.RequestsPerUserPerDay)} requests per day × {CostText.Number(HeavyUserMultiple)} (a heavy user at {CostText.Multiple(HeavyUserMultiple)} the mean)",
             Source = Provenance.Derived($"run {runId} × economics.traffic.requests_per_user_per_day"),
             Declared = declared?.MaxCostPerUserPerDay,
             Problem = declared?.MaxCostPerUserPerDay is { } d && d < e.CostPerRequest.Value * traffic.RequestsPerUserPerDay
@@ -481,7 +572,11 @@ public static class CostAnalyzer
         return list;
     }
 
-    private static Readiness Judge(FeatureSpec spec, CandidateCost chosen, UnitEconomics? e, List<GuardrailProposal> guardrails, List<string> warnings)
+    /// <summary>
+    /// The cost verdict. Not ready: the reasons are only what blocks, each with its number and source. Ready (or not
+    /// declared): the reasons are the notes worth reading (watch band, warnings). Passing facts stay in the body.
+    /// </summary>
+    private static Readiness Judge(FeatureSpec spec, CandidateCost chosen, UnitEconomics? e, List<GuardrailProposal> guardrails, List<string> warnings, string runId, int errors)
     {
         if (spec.Economics is null)
         {
@@ -490,22 +585,26 @@ public static class CostAnalyzer
 
         if (chosen.Price is not null && chosen.Requests == 0)
         {
-            return new Readiness(ReadinessStatus.NotReady, $"no successful request of '{chosen.CandidateId}' in the run to measure cost from", [$"fix the errors of '{chosen.CandidateId}' and run 'shipgate eval' again", .. warnings]);
+            return new Readiness(
+                ReadinessStatus.NotReady,
+                $"no successful request of '{chosen.CandidateId}' in the run to measure cost from",
+                [$"all {CostText.Users(errors)} requests of '{chosen.CandidateId}' in run {runId} failed: fix the errors and run 'shipgate eval' again"]);
         }
 
         if (chosen.Price is null || e is null)
         {
-            return new Readiness(ReadinessStatus.NotReady, $"cost of '{chosen.CandidateId}' is unknown: '{chosen.Provider}' has no price", [$"declare pricing: {{ input, output }} (USD per 1M tokens) on candidate '{chosen.CandidateId}', or import a catalog that has it with 'shipgate prices import FILE' (or pass --prices FILE)", .. warnings]);
+            return new Readiness(
+                ReadinessStatus.NotReady,
+                $"cost of '{chosen.CandidateId}' is unknown: '{chosen.Provider}' has no price",
+                [$"no price for '{chosen.Provider}' ({chosen.PriceSource}): declare pricing: {{ input, output }} (USD per 1M tokens) on candidate '{chosen.CandidateId}', or import a catalog that has it with 'shipgate prices import FILE' (or pass --prices FILE)"]);
         }
 
-        var reasons = new List<string>
+        var blockers = new List<(string Short, string Reason)>();
+        var share = CostText.Share(e.ShareOfRevenue);
+        var perUser = $"{MoneyFormat.Usd(e.CostPerUserPerMonth.Value)} of {MoneyFormat.Usd(e.RevenuePerUserPerMonth.Value)} per user per month";
+        if (e.Band == CostBand.Problem)
         {
-            $"AI cost is {CostText.Share(e.ShareOfRevenue)} of revenue ({MoneyFormat.Usd(e.CostPerUserPerMonth.Value)} of {MoneyFormat.Usd(e.RevenuePerUserPerMonth.Value)} per user per month): {CostBands.Label(e.Band)}",
-        };
-        var ready = e.Band != CostBand.Problem;
-        if (e.Band == CostBand.Watch)
-        {
-            reasons.Add("in the watch band: apply a lever below before scale-up");
+            blockers.Add(($"AI cost {share} of revenue is a margin problem", $"AI cost is {share} of revenue ({perUser}), over the {CostText.Share(CostBands.ProblemAbove)} line: a margin problem (derived from run {runId} × shipgate.yaml economics)"));
         }
 
         if (spec.Economics.Guardrails?.MaxCostPerRequest is { } cap && chosen.CostPerRequestP95 is { } p95)
@@ -513,31 +612,35 @@ public static class CostAnalyzer
             var p95Total = p95.Value + e.OtherCostPerRequest.Value;
             if (p95Total > cap)
             {
-                ready = false;
-                reasons.Add($"p95 cost per request {MoneyFormat.Usd(p95Total)} is over the declared cap {MoneyFormat.Usd(cap)} (economics.guardrails.max_cost_per_request)");
-            }
-            else
-            {
-                reasons.Add($"p95 cost per request {MoneyFormat.Usd(p95Total)} is under the declared cap {MoneyFormat.Usd(cap)}");
+                blockers.Add(("p95 cost per request is over the declared cap", $"p95 cost per request {MoneyFormat.Usd(p95Total)} (run {runId}, other costs included) is over the declared cap {MoneyFormat.Usd(cap)} (shipgate.yaml economics.guardrails.max_cost_per_request)"));
             }
         }
 
         // A declared budget or cap that measured traffic would trip is a launch blocker: the kill switch would fire in production.
-        var tripped = guardrails.Where(g => g.Problem is not null && g.Name != MaxCostPerRequestGuardrail).ToList();
-        var capOver = !ready && e.Band != CostBand.Problem;
-        ready &= tripped.Count == 0;
-        reasons.AddRange(tripped.Select(g => $"{g.Name}: {g.Problem}"));
-        reasons.AddRange(warnings);
-        var why = e.Band == CostBand.Problem
-            ? $"AI cost {CostText.Share(e.ShareOfRevenue)} of revenue is a margin problem"
-            : capOver ? "p95 cost per request is over the declared cap" : $"the declared {tripped.FirstOrDefault()?.Name} would be tripped";
-        var summary = ready
-            ? $"ready: AI cost {CostText.Share(e.ShareOfRevenue)} of revenue ({CostBands.Label(e.Band)}) for '{chosen.CandidateId}'"
-            : $"not ready: {why} for '{chosen.CandidateId}'";
-        return new Readiness(ready ? ReadinessStatus.Ready : ReadinessStatus.NotReady, summary, reasons);
+        foreach (var g in guardrails.Where(g => g.Problem is not null && g.Name != MaxCostPerRequestGuardrail))
+        {
+            blockers.Add(($"the declared {g.Name} would be tripped", $"{g.Name}: {g.Problem} ({g.Source}; declared in shipgate.yaml economics.guardrails)"));
+        }
+
+        if (blockers.Count > 0)
+        {
+            var more = blockers.Count > 1 ? $" (and {CostText.Users(blockers.Count - 1)} more)" : "";
+            return new Readiness(ReadinessStatus.NotReady, $"{blockers[0].Short} for '{chosen.CandidateId}'{more}", [.. blockers.Select(b => b.Reason)]);
+        }
+
+        var notes = new List<string>();
+        if (e.Band == CostBand.Watch)
+        {
+            notes.Add($"AI cost is {share} of revenue ({perUser}), in the watch band: apply a lever below before scale-up (derived from run {runId} × shipgate.yaml economics)");
+        }
+
+        notes.AddRange(warnings);
+        return new Readiness(ReadinessStatus.Ready, $"AI cost {share} of revenue for '{chosen.CandidateId}': {CostBands.Label(e.Band)}", notes);
     }
 
-    private static string Pct(double share, string format = "0%") => share.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>The day of the month a budget runs out at the projected spend: the first day whose cumulative cost exceeds it.</summary>
+    internal static int BudgetDay(decimal budget, decimal monthly, decimal daysPerMonth) =>
+        monthly <= 0 ? (int)daysPerMonth : Math.Max(1, (int)Math.Ceiling(budget / monthly * daysPerMonth));
 
-    internal static string PerMillion(decimal perToken) => MoneyFormat.Usd(perToken * 1_000_000m);
+    internal static string PerMillion(decimal perToken) => CostText.PerMillion(perToken);
 }

@@ -12,6 +12,11 @@ public static class CostMarkdown
         var b = new StringBuilder();
         b.AppendLine("## Unit economics").AppendLine();
         b.AppendLine($"**{analysis.Readiness.Label}**: {analysis.Readiness.Summary}").AppendLine();
+        if (analysis.Readiness.Reasons.Count > 0)
+        {
+            b.AppendLine(analysis.Readiness.Status == ReadinessStatus.NotReady ? "What blocks:" : "Notes:").AppendLine();
+        }
+
         foreach (var reason in analysis.Readiness.Reasons)
         {
             b.AppendLine($"- {reason}");
@@ -22,8 +27,8 @@ public static class CostMarkdown
             b.AppendLine();
         }
 
-        b.AppendLine($"Run `{analysis.RunId}`; costed candidate `{analysis.CandidateId}` ({analysis.CandidateReason}). Prices: {analysis.CatalogSource}, dated {analysis.CatalogDate:yyyy-MM-dd}{(analysis.CatalogStale ? " — **stale**" : "")}.").AppendLine();
-        foreach (var w in analysis.Warnings)
+        b.AppendLine($"Run `{analysis.RunId}`; costed candidate `{analysis.CandidateId}` ({analysis.CandidateReason}). Prices: {analysis.CatalogSource}, prices as of {CostText.Date(analysis.CatalogDate)}{(analysis.CatalogStale ? " — **stale**" : "")}.").AppendLine();
+        foreach (var w in analysis.Warnings.Except(analysis.Readiness.Reasons))
         {
             b.AppendLine($"> ⚠ {w}").AppendLine();
         }
@@ -34,7 +39,7 @@ public static class CostMarkdown
         foreach (var c in analysis.Candidates)
         {
             var name = c.OfflineStandIn ? $"{c.CandidateId} (offline stand-in)" : c.CandidateId;
-            b.AppendLine($"| {Cell(name)} | {c.Requests} | {CostText.Stats(c.InputTokens)} | {CostText.Stats(c.OutputTokens)} | {CostText.Tokens(c.CachedInputTokens.Mean)} | {Cell(c.TokenSource)} | {Cell(CostText.Price(c.Price))} | {MoneyFormat.Usd(c.CostPerRequestMean?.Value)} | {MoneyFormat.Usd(c.CostPerRequestP95?.Value)} | {Cell(c.PriceSource.ToString())} |");
+            b.AppendLine($"| {Cell(name)} | {CostText.Users(c.Requests)} | {CostText.Stats(c.InputTokens)} | {CostText.Stats(c.OutputTokens)} | {CostText.Tokens(c.CachedInputTokens.Mean)} | {Cell(c.TokenSource)} | {Cell(CostText.Price(c.Price))} | {MoneyFormat.Usd(c.CostPerRequestMean?.Value)} | {MoneyFormat.Usd(c.CostPerRequestP95?.Value)} | {Cell(c.PriceSource.ToString())} |");
         }
 
         b.AppendLine();
@@ -45,7 +50,7 @@ public static class CostMarkdown
             Row(b, "model cost per request", e.ModelCostPerRequest);
             Row(b, "other costs per request", e.OtherCostPerRequest);
             Row(b, "cost per request", e.CostPerRequest);
-            b.AppendLine($"| requests per user per month | {e.RequestsPerUserPerMonth:0.##} | declared, shipgate.yaml economics.traffic |");
+            b.AppendLine($"| requests per user per month | {CostText.Number(e.RequestsPerUserPerMonth)} | declared, shipgate.yaml economics.traffic |");
             Row(b, "cost per user per month", e.CostPerUserPerMonth);
             b.AppendLine($"| monthly active users | {CostText.Users(e.Users)} | declared, shipgate.yaml economics.traffic.users |");
             Row(b, "feature cost per month", e.FeatureCostPerMonth);
@@ -68,7 +73,7 @@ public static class CostMarkdown
         b.AppendLine("| lever | saving | per month | effort | source | detail |").AppendLine("|---|---:|---:|---|---|---|");
         foreach (var l in analysis.Levers)
         {
-            b.AppendLine($"| {Cell(l.Name)} | {CostText.ShareRange(l.ShareLow, l.ShareHigh)}{(l.Estimated ? " (estimate)" : "")} | {CostText.MoneyRange(l.MonthlyLow, l.MonthlyHigh)} | {CostText.Effort(l.Effort)} | {Cell(l.Source.ToString())} | {Cell(l.Detail)} |");
+            b.AppendLine($"| {Cell(l.Name)} | {CostText.Saving(l)} | {CostText.Monthly(l)} | {CostText.Effort(l.Effort)} | {Cell(l.Source.ToString())} | {Cell(CostText.Detail(l))} |");
         }
 
         b.AppendLine();
@@ -78,7 +83,7 @@ public static class CostMarkdown
             b.AppendLine("| guardrail | proposed | declared | rule | source | check |").AppendLine("|---|---:|---:|---|---|---|");
             foreach (var g in analysis.Guardrails)
             {
-                b.AppendLine($"| {g.Name} | {MoneyFormat.Usd(g.Proposed)} | {(g.Declared is { } d ? MoneyFormat.Usd(d) : "—")} | {Cell(g.Rule)} | {Cell(g.Source.ToString())} | {(g.Problem is null ? "ok" : "⚠ " + Cell(g.Problem))} |");
+                b.AppendLine($"| {g.Name} | {MoneyFormat.Usd(g.Proposed)} | {(g.Declared is { } d ? MoneyFormat.Usd(d) : "—")} | {Cell(g.Rule)} | {Cell(g.Source.ToString())} | {Cell(CostText.Check(g))} |");
             }
 
             b.AppendLine();

@@ -13,4 +13,7 @@ public sealed record GuardrailProposal
 
     /// <summary>Set when the declared cap would be tripped by the measured traffic (says by how much).</summary>
     public string? Problem { get; init; }
+
+    /// <summary>What the check found when it passes (e.g. "p95 $0.0012 is under the declared cap"); shown in the body, not as a readiness reason.</summary>
+    public string? Note { get; init; }
 }

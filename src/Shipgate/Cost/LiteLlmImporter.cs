@@ -11,7 +11,9 @@ public static class LiteLlmImporter
 {
     private static readonly string[] TextModes = ["chat", "completion", "responses"];
 
-    public static LiteLlmImport Import(string json, string file, DateOnly date, bool all = false)
+    /// <param name="date">The day the prices were true on ("prices as of").</param>
+    /// <param name="importedOn">The day of the import (null: not recorded).</param>
+    public static LiteLlmImport Import(string json, string file, DateOnly date, bool all = false, DateOnly? importedOn = null)
     {
         using var doc = JsonNumbers.Parse(json, file);
         var root = doc.RootElement;
@@ -76,7 +78,7 @@ public static class LiteLlmImporter
 
         return new LiteLlmImport
         {
-            Catalog = new PriceCatalog { Date = date, Source = $"LiteLLM price map {Path.GetFileName(file)}, imported {date:yyyy-MM-dd}", Models = models },
+            Catalog = new PriceCatalog { Date = date, ImportedOn = importedOn, Source = $"LiteLLM price map {Path.GetFileName(file)}", Models = models },
             Entries = entries,
             SkippedMode = skippedMode,
             SkippedNoTokenPrice = skippedPrice,

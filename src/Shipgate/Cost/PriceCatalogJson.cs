@@ -6,7 +6,7 @@ namespace Shipgate.Cost;
 
 /// <summary>
 /// Shipgate's own catalog format (the bundled file and what <c>shipgate prices import</c> writes):
-/// <c>{ "date": "2026-11-29", "source": "...", "models": [ { "model", "provider", "input", "output", "cached_input",
+/// <c>{ "date": "2026-11-29", "imported_on": "2026-11-30", "source": "...", "models": [ { "model", "provider", "input", "output", "cached_input",
 /// "cache_write", "reasoning_output", "max_input_tokens", "max_output_tokens", "vision", "mode" } ] }</c>, prices in USD per token.
 /// </summary>
 internal static class PriceCatalogJson
@@ -28,7 +28,7 @@ internal static class PriceCatalogJson
         {
             index++;
             var name = item.ValueKind == JsonValueKind.Object ? JsonNumbers.String(item, "model") : null;
-            var where = $"{file}: models[{index}]" + (name is null ? "" : $" '{name}'");
+            var where = $"{file}: models[{index.ToString(CultureInfo.InvariantCulture)}]" + (name is null ? "" : $" '{name}'");
             if (name is null)
             {
                 throw new PriceCatalogException($"{where}: needs a 'model' name");
@@ -51,7 +51,16 @@ internal static class PriceCatalogJson
             });
         }
 
-        return new PriceCatalog { Date = date, Source = JsonNumbers.String(root, "source") ?? file, Models = models };
+        var importedText = JsonNumbers.String(root, "imported_on");
+        DateOnly? importedOn = null;
+        if (importedText is not null)
+        {
+            importedOn = DateOnly.TryParseExact(importedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var i)
+                ? i
+                : throw new PriceCatalogException($"{file}: 'imported_on' must be yyyy-MM-dd (got {importedText})");
+        }
+
+        return new PriceCatalog { Date = date, ImportedOn = importedOn, Source = JsonNumbers.String(root, "source") ?? file, Models = models };
     }
 
     public static string Write(PriceCatalog catalog)
@@ -61,6 +70,11 @@ internal static class PriceCatalogJson
         {
             w.WriteStartObject();
             w.WriteString("date", catalog.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (catalog.ImportedOn is { } imported)
+            {
+                w.WriteString("imported_on", imported.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
             w.WriteString("source", catalog.Source);
             w.WriteStartArray("models");
             foreach (var m in catalog.Models)

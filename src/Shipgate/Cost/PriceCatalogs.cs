@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Shipgate.Cost;
@@ -50,7 +51,7 @@ public static class PriceCatalogs
         return getVariable("HOME") is { Length: > 0 } h ? Path.Combine(h, ".shipgate") : null;
     }
 
-    /// <summary>A catalog file: Shipgate's format, or LiteLLM's map (imported on the fly, dated today).</summary>
+    /// <summary>A catalog file: Shipgate's format, or LiteLLM's map (imported on the fly, prices as of the file's last-write day, UTC).</summary>
     public static PriceCatalog ReadFile(string path, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
@@ -71,9 +72,16 @@ public static class PriceCatalogs
             return catalog with { Source = $"{path} ({catalog.Source})" };
         }
 
-        var import = LiteLlmImporter.Import(json, path, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        return import.Catalog with { Source = $"{path} (LiteLLM price map, read {import.Catalog.Date:yyyy-MM-dd})" };
+        var asOf = ModificationDate(path);
+        var import = LiteLlmImporter.Import(json, path, asOf, importedOn: DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        return import.Catalog with { Source = $"{path} (LiteLLM price map, prices as of the file's modification date)" };
     }
+
+    /// <summary>
+    /// The day (UTC) a file was last written: the best guess of when a downloaded price map was published, used when
+    /// no date is given (the day of the import would make an old download look fresh).
+    /// </summary>
+    public static DateOnly ModificationDate(string path) => DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
 
     /// <summary>Days since the catalog's date (0 when dated in the future).</summary>
     public static int AgeDays(PriceCatalog catalog, TimeProvider time)
@@ -89,7 +97,7 @@ public static class PriceCatalogs
     /// <summary>The warning every report that uses a stale catalog prints; null when fresh.</summary>
     public static string? StaleWarning(PriceCatalog catalog, TimeProvider time) =>
         IsStale(catalog, time)
-            ? $"price catalog is {AgeDays(catalog, time)} days old (dated {catalog.Date:yyyy-MM-dd}, stale after {StaleAfterDays}); prices may have changed: download LiteLLM's model_prices_and_context_window.json and run 'shipgate prices import FILE', or declare pricing: on the candidate"
+            ? $"price catalog is {AgeDays(catalog, time).ToString(CultureInfo.InvariantCulture)} days old (prices as of {catalog.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, stale after {StaleAfterDays.ToString(CultureInfo.InvariantCulture)}); prices may have changed: download LiteLLM's model_prices_and_context_window.json and run 'shipgate prices import FILE', or declare pricing: on the candidate"
             : null;
 
     private static PriceCatalog ReadBundled()

@@ -53,7 +53,8 @@ public sealed class CostCommandTests : IAsyncLifetime
         Assert.Equal(0, code);
         Assert.Contains("Unit economics", _output, StringComparison.Ordinal);
         Assert.Contains("declared, shipgate.yaml candidates[stub].pricing", _output, StringComparison.Ordinal);
-        Assert.Contains("READY", _output, StringComparison.Ordinal);
+        Assert.Contains("READY AI cost", _output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready:", _output, StringComparison.Ordinal);
         var folder = Path.Combine(_cli.Folder, ".shipgate", "reports", "cost");
         Assert.Contains("## Unit economics", await File.ReadAllTextAsync(Path.Combine(folder, "cost.md")), StringComparison.Ordinal);
         Assert.Contains("<svg", await File.ReadAllTextAsync(Path.Combine(folder, "cost.html")), StringComparison.Ordinal);
@@ -73,8 +74,15 @@ public sealed class CostCommandTests : IAsyncLifetime
         var code = await RunAsync("cost", ".", "-f", "json", "-o", "out");
 
         Assert.Equal(1, code);
-        Assert.Contains("NOT READY", _output, StringComparison.Ordinal);
+        Assert.Contains("NOT READY AI cost", _output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not ready:", _output, StringComparison.Ordinal);
         Assert.Contains("margin problem", _output, StringComparison.Ordinal);
+
+        // Only what blocks is listed under the verdict: the p95 under the cap is a passing fact of the guardrails table.
+        var verdict = _output[_output.IndexOf("NOT READY", StringComparison.Ordinal)..];
+        Assert.Contains("✗ AI cost is", verdict, StringComparison.Ordinal);
+        Assert.DoesNotContain("under the declared cap", verdict, StringComparison.Ordinal);
+        Assert.Contains("is under the declared cap", _output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_cli.Folder, "out", "cost.json")));
     }
 

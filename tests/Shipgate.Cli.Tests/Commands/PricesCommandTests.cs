@@ -25,23 +25,72 @@ public sealed class PricesCommandTests : IDisposable
         return code;
     }
 
+    /// <summary>A copy of the LiteLLM sample last written on <paramref name="modified"/> (UTC).</summary>
+    private string SampleModifiedOn(DateTime modified)
+    {
+        var copy = Path.Combine(_work, "model_prices_and_context_window.json");
+        File.Copy(Sample(), copy, overwrite: true);
+        File.SetLastWriteTimeUtc(copy, modified);
+        return copy;
+    }
+
     [Fact]
     public async Task Import_LiteLlmSample_WritesCatalogAndSummarises()
     {
-        var code = await RunAsync("prices", "import", Sample());
+        var code = await RunAsync("prices", "import", SampleModifiedOn(new DateTime(2026, 11, 20, 23, 30, 0, DateTimeKind.Utc)));
 
         Assert.Equal(0, code);
         Assert.Contains("imported 6 models", _output, StringComparison.Ordinal);
         Assert.Contains("3 with cached-input prices, 1 with cache-write prices, 1 with reasoning-output prices", _output, StringComparison.Ordinal);
         var written = await File.ReadAllTextAsync(Path.Combine(_home, "prices.json"));
-        Assert.Contains("\"date\": \"2026-11-29\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"date\": \"2026-11-20\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"imported_on\": \"2026-11-29\"", written, StringComparison.Ordinal);
 
         Assert.Equal(0, await RunAsync("prices", "show", "gpt-4o"));
         Assert.Contains(Path.Combine(_home, "prices.json"), _output, StringComparison.Ordinal);
         Assert.Contains("gpt-4o-mini", _output, StringComparison.Ordinal);
-        Assert.Contains("$0.15", _output, StringComparison.Ordinal);   // per 1M
-        Assert.Contains("$0.075", _output, StringComparison.Ordinal);  // cached, per 1M
+        Assert.Contains("$0.15 ", _output, StringComparison.Ordinal);   // per 1M
+        Assert.Contains("$0.60 ", _output, StringComparison.Ordinal);   // two decimals, like every price cell
+        Assert.Contains("$0.075 ", _output, StringComparison.Ordinal);  // cached, per 1M
+        Assert.DoesNotContain("$0.0750", _output, StringComparison.Ordinal);
         Assert.DoesNotContain("claude-haiku", _output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WithoutDate_DatesThePricesByTheFilesModificationDay()
+    {
+        var code = await RunAsync("prices", "import", SampleModifiedOn(new DateTime(2026, 7, 1, 8, 0, 0, DateTimeKind.Utc)));
+
+        Assert.Equal(0, code);
+        Assert.Contains("prices as of 2026-07-01, the file's modification date; pass --date if you know when it was published", _output, StringComparison.Ordinal);
+
+        // 151 days before the clock's 2026-11-29: stale, although imported today.
+        Assert.Equal(0, await RunAsync("prices", "show"));
+        Assert.Contains("prices as of 2026-07-01 (151 days old)", _output, StringComparison.Ordinal);
+        Assert.Contains("imported on 2026-11-29", _output, StringComparison.Ordinal);
+        Assert.Contains("stale after 90", _output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WithDate_UsesIt()
+    {
+        Assert.Equal(0, await RunAsync("prices", "import", SampleModifiedOn(new DateTime(2026, 7, 1, 8, 0, 0, DateTimeKind.Utc)), "--date", "2026-11-25"));
+
+        Assert.Contains("prices as of 2026-11-25 (--date)", _output, StringComparison.Ordinal);
+        Assert.Contains("\"date\": \"2026-11-25\"", await File.ReadAllTextAsync(Path.Combine(_home, "prices.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_FilterMatchesNothing_ExitsTwoWithDidYouMean()
+    {
+        Assert.Equal(0, await RunAsync("prices", "import", SampleModifiedOn(new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc))));
+
+        Assert.Equal(2, await RunAsync("prices", "show", "gtp-4o-mini"));
+        Assert.Contains("no model in", _output, StringComparison.Ordinal);
+        Assert.Contains("matches 'gtp-4o-mini'; did you mean 'gpt-4o-mini'?", _output, StringComparison.Ordinal);
+
+        Assert.Equal(2, await RunAsync("prices", "show", "zzzzqqqq"));
+        Assert.Contains("'shipgate prices show' lists all 6 models", _output, StringComparison.Ordinal);
     }
 
     [Fact]

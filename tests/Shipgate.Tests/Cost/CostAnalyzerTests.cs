@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Shipgate.Cost;
 using Shipgate.Evals;
@@ -186,11 +188,16 @@ public sealed class CostAnalyzerTests
     public void Analyze_StaleCatalog_WarnsInTheReport()
     {
         var old = Catalog with { Date = new DateOnly(2026, 6, 1) };
-        var a = CostAnalyzer.Analyze(Spec(Economics(), ("mini", "openai:gpt-4o-mini", null)), Report(Results("mini"), ("mini", "openai:gpt-4o-mini", true)), old, Now);
+        var a = CostAnalyzer.Analyze(Spec(Economics(0.5m), ("mini", "openai:gpt-4o-mini", null)), Report(Results("mini"), ("mini", "openai:gpt-4o-mini", true)), old, Now);
 
         Assert.True(a.CatalogStale);
         Assert.Contains(a.Warnings, w => w.Contains("days old", StringComparison.Ordinal));
-        Assert.Contains(a.Readiness.Reasons, w => w.Contains("days old", StringComparison.Ordinal));
+        Assert.Equal(ReadinessStatus.NotReady, a.Readiness.Status);        // 33% of $0.50 revenue: a margin problem
+        Assert.DoesNotContain(a.Readiness.Reasons, w => w.Contains("days old", StringComparison.Ordinal)); // a warning, not a blocker
+
+        var ready = CostAnalyzer.Analyze(Spec(Economics(10m), ("mini", "openai:gpt-4o-mini", null)), Report(Results("mini"), ("mini", "openai:gpt-4o-mini", true)), old, Now);
+        Assert.Equal(ReadinessStatus.Ready, ready.Readiness.Status);
+        Assert.Contains(ready.Readiness.Reasons, w => w.Contains("days old", StringComparison.Ordinal)); // a note worth reading
     }
 
     [Fact]
@@ -249,21 +256,94 @@ public sealed class CostAnalyzerTests
         Assert.Contains("pass rate 80% vs 100%", lever.Detail, StringComparison.Ordinal);
         Assert.Contains("paired difference -20.0%", lever.Detail, StringComparison.Ordinal);
         Assert.Equal(ProvenanceKind.Measured, lever.Source.Kind);
+
+        // 'cheap' fails the ship gate and nothing cheaper passes: flagged, and not a low-effort switch.
+        Assert.StartsWith("fails the ship gate: its verdict is NO-SHIP", lever.Detail, StringComparison.Ordinal);
+        Assert.Contains("no cheaper candidate passes the gate", lever.Detail, StringComparison.Ordinal);
+        Assert.Equal(LeverEffort.High, lever.Effort);
+    }
+
+    [Fact]
+    public void Levers_CheaperCandidates_PreferTheCheapestThatPassesTheGate()
+    {
+        var results = Results("strong").Concat(Results("mid")).Concat(Results("cheap", pass: i => i < 5)).ToList();
+        var spec = Spec(Economics(10m), ("strong", "openai:a", Strong), ("mid", "openai:b", new Pricing(0.50m, 1.00m)), ("cheap", "openai:c", Cheap));
+        var report = Report(results, ("strong", "openai:a", true), ("mid", "openai:b", true), ("cheap", "openai:c", false));
+        report = report with
+        {
+            Candidates = [.. report.Candidates.Select(c => c.CandidateId != "cheap" ? c : c with { Verdict = new GateVerdict(false, [new GateCheck("pass rate", "≥ 0.90", "0.50 [0.24, 0.76] (5/10)", false)], []) })],
+        };
+        var a = CostAnalyzer.Analyze(spec, report, Catalog, Now, candidateId: "strong");
+
+        var lever = Assert.Single(a.Levers, l => l.Name.StartsWith("Switch to", StringComparison.Ordinal));
+        Assert.Equal("Switch to 'mid'", lever.Name);
+        Assert.Equal(0.5m, lever.ShareLow);                 // 1 - 0.001 / 0.002
+        Assert.Equal(LeverEffort.Low, lever.Effort);
+        Assert.StartsWith("$0.0010 instead of $0.0020 per request", lever.Detail, StringComparison.Ordinal);
+        Assert.Contains("'cheap' is cheaper still but fails the ship gate: pass rate 0.50 [0.24, 0.76], needs ≥ 0.90", lever.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Levers_SharedPromptPrefix_QuantifiesCachingAtTheCachedPrice()
     {
-        const string prefix = "You are Tallybook's support assistant. Answer only from the refund policy below, in two sentences.\n";
+        // Over the 1,024-token caching minimum: the policy text repeated.
+        var prefix = "You are Tallybook's support assistant. Answer only from the refund policy below, in two sentences.\n"
+            + string.Concat(Enumerable.Repeat("Refunds are possible within 30 days of the charge, in Settings, Billing, Refunds. ", 80));
         var results = Enumerable.Range(0, 5).Select(i => Result("s", i, prompt: prefix + $"Q: case {i}?")).ToList();
         var a = CostAnalyzer.Analyze(Spec(Economics(10m), ("s", "openai:x", Strong)), Report(results, ("s", "openai:x", true)), Catalog, Now);
 
         var tokens = a.SharedPrefixTokens;
         Assert.True(tokens >= TokenCounter.Count(prefix) && tokens <= TokenCounter.Count(prefix + "Q: case "), $"prefix tokens {tokens}");
+        Assert.True(tokens >= CostAnalyzer.CachingMinimumTokens, $"prefix tokens {tokens}");
         var caching = a.Levers.Single(l => l.Name == "Prompt caching of the shared prefix");
-        Assert.Equal(tokens * (0.000001m - 0.0000001m) / 0.002m, caching.ShareLow);
+        Assert.Null(caching.NotApplicable);
+        Assert.Equal(Math.Min(1m, tokens * (0.000001m - 0.0000001m) / 0.002m), caching.ShareLow);
         var trim = a.Levers.Single(l => l.Name == "Trim the shared prompt");
-        Assert.Equal(tokens * 0.25m * 0.000001m / 0.002m, trim.ShareLow);
+        Assert.Equal(Math.Min(1m, tokens * 0.25m * 0.000001m / 0.002m), trim.ShareLow);
+    }
+
+    [Fact]
+    public void Levers_PrefixBelowTheCachingMinimum_IsNotApplicableWithTheAssumption()
+    {
+        const string prefix = "You are Tallybook's support assistant. Answer only from the refund policy below, in two sentences.\n";
+        var results = Enumerable.Range(0, 5).Select(i => Result("s", i, prompt: prefix + $"Q: case {i}?")).ToList();
+        var a = CostAnalyzer.Analyze(Spec(Economics(10m), ("s", "openai:x", Strong)), Report(results, ("s", "openai:x", true)), Catalog, Now);
+
+        var caching = a.Levers.Single(l => l.Name == "Prompt caching of the shared prefix");
+        Assert.Contains($"shared prefix of {a.SharedPrefixTokens} tokens is below the providers' 1,024-token minimum", caching.NotApplicable, StringComparison.Ordinal);
+        Assert.Contains("assumed: providers cache only a prompt prefix of at least 1,024 tokens", caching.Detail, StringComparison.Ordinal);
+        Assert.Null(caching.MonthlyLow);
+        var row = CostMarkdown.Render(a).Split('\n').Single(l => l.StartsWith("| Prompt caching", StringComparison.Ordinal));
+        Assert.StartsWith("| Prompt caching of the shared prefix | n/a | n/a |", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("$0.00", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Levers_DeclaredPricingWithoutCachedRate_UsesTheCatalogsCachedInputPrice()
+    {
+        var prefix = string.Concat(Enumerable.Repeat("Refunds are possible within 30 days of the charge, in Settings, Billing, Refunds. ", 80));
+        var results = Enumerable.Range(0, 5).Select(i => Result("m", i, input: 2000, prompt: prefix + $"Q: case {i}?")).ToList();
+
+        // Declared $0.15 / $0.60 without a cached rate; the catalog's gpt-4o-mini has $0.075 cached.
+        var a = CostAnalyzer.Analyze(Spec(Economics(10m), ("m", "openai:gpt-4o-mini", new Pricing(0.15m, 0.60m))), Report(results, ("m", "openai:gpt-4o-mini", true)), Catalog, Now);
+
+        var caching = a.Levers.Single(l => l.Name == "Prompt caching of the shared prefix");
+        Assert.Null(caching.NotApplicable);
+        Assert.Contains("$0.075 instead of $0.15 per 1M", caching.Detail, StringComparison.Ordinal);
+        Assert.Contains("gpt-4o-mini in test catalog", caching.Source.Detail, StringComparison.Ordinal);
+        var mean = a.Costed.CostPerRequestMean!.Value;
+        Assert.Equal(a.SharedPrefixTokens * (0.00000015m - 0.000000075m) / mean, caching.ShareLow);
+    }
+
+    [Fact]
+    public void Levers_NoRepeatedPrompt_ResponseCacheIsNotApplicable()
+    {
+        var a = CostAnalyzer.Analyze(Spec(Economics(10m), ("s", "openai:x", Strong)), Report(Results("s"), ("s", "openai:x", true)), Catalog, Now);
+
+        var cache = a.Levers.Single(l => l.Name == "Response cache for repeated requests");
+        Assert.Contains("no request of run", cache.NotApplicable, StringComparison.Ordinal);
+        Assert.Equal("n/a", CostText.Saving(cache));
+        Assert.Equal("n/a", CostText.Monthly(cache));
     }
 
     [Fact]
@@ -299,6 +379,33 @@ public sealed class CostAnalyzerTests
     }
 
     [Fact]
+    public void Levers_Routing_SavingReadsAsShipgateSelectPrintsIt()
+    {
+        var spec = Spec(Economics(10m), ("s", "openai:x", Strong));
+        var router = new RouterEvaluation { CheapCandidate = "c", StrongCandidate = "s", HeldOutCases = 30, CheapShare = 0.7, CostSavedShare = 0.625m, QualityRetainedShare = 0.97, RunId = RunId };
+
+        var lever = CostAnalyzer.Analyze(spec, Report(Results("s"), ("s", "openai:x", true)), Catalog, Now, router).Levers.Single(l => l.Name.StartsWith("Route", StringComparison.Ordinal));
+
+        Assert.Equal(SelectionAnalyzer.Pct(0.625), CostText.Saving(lever)); // one number in both reports
+        Assert.Equal("63%", CostText.Saving(lever));
+    }
+
+    [Fact]
+    public void Levers_RouterForAnotherCandidate_SaysItDoesNotApply()
+    {
+        var results = Results("s").Concat(Results("big")).ToList();
+        var spec = Spec(Economics(10m), ("s", "openai:x", Cheap), ("big", "openai:y", Strong));
+        var router = new RouterEvaluation { CheapCandidate = "s", StrongCandidate = "big", HeldOutCases = 30, CheapShare = 0.7, CostSavedShare = 0.62m, QualityRetainedShare = 0.97, RunId = RunId };
+
+        var lever = CostAnalyzer.Analyze(spec, Report(results, ("s", "openai:x", true), ("big", "openai:y", true)), Catalog, Now, router, candidateId: "s")
+            .Levers.Single(l => l.Name.StartsWith("Route", StringComparison.Ordinal));
+
+        Assert.Contains("the router routes between 's' and 'big'; it does not apply to 's'", lever.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("shipgate select", lever.Detail, StringComparison.Ordinal);
+        Assert.True(lever.Estimated);
+    }
+
+    [Fact]
     public void Guardrails_Proposed_FollowTheirRules()
     {
         var results = Results("s").Append(Result("s", 99, input: 3000, output: 1000)).ToList(); // max: 0.003 + 0.002 = $0.005
@@ -325,6 +432,110 @@ public sealed class CostAnalyzerTests
         Assert.Contains("90% ($90.00)", g["alerts"].Rule, StringComparison.Ordinal);
         Assert.Equal(ReadinessStatus.NotReady, a.Readiness.Status);
         Assert.Contains(a.Readiness.Reasons, r => r.Contains("over the declared cap", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Guardrails_BudgetRunOutDay_IsTheDayItIsActuallyHit()
+    {
+        // $630 a month over 30 days = $21 a day; a $470.40 budget lasts 22.4 days, so day 23 is the one that hits it.
+        var declared = new CostGuardrailsSpec { MonthlyBudget = 470.40m };
+        var a = CostAnalyzer.Analyze(Spec(Economics(10m, declared), ("s", "openai:x", Strong)), Report(Results("s"), ("s", "openai:x", true)), Catalog, Now);
+
+        Assert.Contains("the budget would run out on day 23 of 30", a.Guardrails.Single(g => g.Name == "monthly budget").Problem, StringComparison.Ordinal);
+        Assert.Equal(22, CostAnalyzer.BudgetDay(462m, 630m, 30m));   // exactly 22.0 days: hit on day 22
+        Assert.Equal(1, CostAnalyzer.BudgetDay(1m, 630m, 30m));
+    }
+
+    [Fact]
+    public void Readiness_NotReady_ReasonsAreOnlyTheBlockersWithNumberAndSource()
+    {
+        // Budget tripped, p95 under the cap, healthy share, stale catalog: only the budget blocks.
+        var declared = new CostGuardrailsSpec { MaxCostPerRequest = 0.01m, MonthlyBudget = 100m };
+        var old = Catalog with { Date = new DateOnly(2026, 6, 1) };
+        var a = CostAnalyzer.Analyze(Spec(Economics(10m, declared), ("mini", "openai:gpt-4o-mini", null)), Report(Results("mini"), ("mini", "openai:gpt-4o-mini", true)), old, Now);
+
+        Assert.Equal(ReadinessStatus.NotReady, a.Readiness.Status);
+        var reason = Assert.Single(a.Readiness.Reasons);
+        Assert.StartsWith("monthly budget: the projected monthly cost $", reason, StringComparison.Ordinal);
+        Assert.Contains("run " + RunId, reason, StringComparison.Ordinal);
+        Assert.Contains("economics.guardrails", reason, StringComparison.Ordinal);
+
+        // The passing facts stay in the body.
+        Assert.Contains("under the declared cap", a.Guardrails.Single(g => g.Name == CostAnalyzer.MaxCostPerRequestGuardrail).Note, StringComparison.Ordinal);
+        Assert.Contains("ok: p95 $", CostMarkdown.Render(a), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Readiness_Ready_ReasonsAreOnlyNotesAndTheSummaryHasNoPrefix()
+    {
+        var declared = new CostGuardrailsSpec { MaxCostPerRequest = 0.01m };
+        var a = CostAnalyzer.Analyze(Spec(Economics(10m, declared), ("s", "openai:x", Strong)), Report(Results("s"), ("s", "openai:x", true)), Catalog, Now);
+
+        Assert.Equal(ReadinessStatus.Ready, a.Readiness.Status);
+        Assert.Empty(a.Readiness.Reasons); // healthy, under the cap, fresh prices: nothing worth a note
+        Assert.Equal("AI cost 6.3% of revenue for 's': healthy (5-15%)", a.Readiness.Summary);
+
+        var problem = CostAnalyzer.Analyze(Spec(Economics(1m), ("s", "openai:x", Strong)), Report(Results("s"), ("s", "openai:x", true)), Catalog, Now).Readiness;
+        Assert.Equal("AI cost 63% of revenue is a margin problem for 's'", problem.Summary);
+        Assert.Contains("run " + RunId, Assert.Single(problem.Reasons), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_CandidateReason_IsShownInsteadOfTheBuiltInOne()
+    {
+        var results = Results("a").Concat(Results("b")).ToList();
+        var spec = Spec(Economics(10m), ("a", "openai:a", Strong), ("b", "openai:b", Cheap));
+        var report = Report(results, ("a", "openai:a", false), ("b", "openai:b", false));
+
+        var given = CostAnalyzer.Analyze(spec, report, Catalog, Now, candidateId: "a", candidateReason: "the model selection winner");
+        var builtIn = CostAnalyzer.Analyze(spec, report, Catalog, Now);
+
+        Assert.Equal("the model selection winner", given.CandidateReason);
+        Assert.Contains("costed candidate `a` (the model selection winner)", CostMarkdown.Render(given), StringComparison.Ordinal);
+        Assert.Equal("the first candidate in the run, as none passes the gate", builtIn.CandidateReason);
+        Assert.DoesNotContain("))", CostMarkdown.Render(builtIn), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DecimalQuantile_MatchesTheStatisticsQuantilesAndStaysExact()
+    {
+        decimal[] sorted = [0.0001m, 0.0002m, 0.0007m, 0.0021m, 0.0021m];
+        foreach (var q in new[] { 0.5, 0.95, 0.99 })
+        {
+            Assert.Equal(Shipgate.Statistics.Quantiles.Sorted([.. sorted.Select(d => (double)d)], q), (double)CostAnalyzer.DecimalQuantile(sorted, q), 12);
+        }
+
+        Assert.Equal(0.0021m, CostAnalyzer.DecimalQuantile(sorted, 0.95)); // exactly: compared with a declared cap
+    }
+
+    [Fact]
+    public void Renderers_UnderAnotherCulture_WriteInvariantNumbers()
+    {
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            // A German-style culture built by hand: the test host may run in globalization-invariant mode (no de-DE data).
+            var german = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+            german.NumberFormat.NumberDecimalSeparator = german.NumberFormat.PercentDecimalSeparator = german.NumberFormat.CurrencyDecimalSeparator = ",";
+            german.NumberFormat.NumberGroupSeparator = german.NumberFormat.PercentGroupSeparator = german.NumberFormat.CurrencyGroupSeparator = ".";
+            CultureInfo.CurrentCulture = german;
+            var prefix = string.Concat(Enumerable.Repeat("Refunds are possible within 30 days of the charge, in Settings, Billing, Refunds. ", 80));
+            var results = Enumerable.Range(0, 5).Select(i => Result("s", i, input: 2000, prompt: prefix + $"Q: {i}?")).ToList();
+            var a = CostAnalyzer.Analyze(Spec(Economics(10m, new CostGuardrailsSpec { MonthlyBudget = 50m }), ("s", "openai:x", Strong)), Report(results, ("s", "openai:x", true)), Catalog, Now);
+            var md = CostMarkdown.Render(a);
+            var html = CostHtml.Render(a);
+
+            Assert.Contains("1.5× the", md, StringComparison.Ordinal);
+            Assert.Contains("1.25× the", md, StringComparison.Ordinal);
+            Assert.DoesNotContain("1,5×", md, StringComparison.Ordinal);
+            Assert.Matches(@"\d,\d{3} tokens of the rendered prompt", md); // 1,234 not 1.234
+            Assert.DoesNotMatch("=\"\\d+,\\d", html);                      // SVG coordinates
+            Assert.Contains("prices as of 2026-11-20", md, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
     }
 
     [Fact]
@@ -384,5 +595,44 @@ public sealed class CostAnalyzerTests
         var points = problem[(problem.IndexOf("points=\"", StringComparison.Ordinal) + 8)..problem.IndexOf("\"/>", StringComparison.Ordinal)];
         Assert.Equal(4, points.Split(' ').Length);
         Assert.Contains("<title>10×: 10,000 users", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chart_HealthyCost_ScalesTheAxisToTheDataAndDrawsTheBudget()
+    {
+        // 6.3% of revenue with a $5,000 budget: the old axis (30% of revenue) left the cost line near the floor.
+        var a = CostAnalyzer.Analyze(Spec(Economics(10m, new CostGuardrailsSpec { MonthlyBudget = 5_000m }), ("s", "openai:x", Strong)), Report(Results("s"), ("s", "openai:x", true)), Catalog, Now);
+        var svg = CostHtml.Chart(a, a.Economics!);
+
+        const double top = 18, bottom = 240; // plot edges in the 280-high viewBox
+        var line = Regex.Match(svg, "class=\"line\" points=\"[\\d.]+,[\\d.]+ [\\d.]+,([\\d.]+)\"");
+        var end = double.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(end < top + ((bottom - top) / 2), $"cost line ends at y={end}: flat on the floor"); // $6,300 at 10×: upper half
+
+        Assert.Matches("class=\"budget\" x1=\"[\\d.]+\" y1=\"[\\d.]+\"", svg);
+        Assert.Contains("declared monthly budget $5,000.00", svg, StringComparison.Ordinal);
+
+        // Every label fits inside the 600-wide viewBox (6.6 px a character at 11 px).
+        foreach (Match t in Regex.Matches(svg, "<text x=\"([\\d.]+)\"[^>]*?(?:text-anchor=\"(\\w+)\")?>([^<]*)</text>"))
+        {
+            var x = double.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture);
+            var width = t.Groups[3].Value.Length * 6.6;
+            var (from, to) = t.Groups[2].Value switch { "end" => (x - width, x), "middle" => (x - (width / 2), x + (width / 2)), _ => (x, x + width) };
+            Assert.True(from >= 0 && to <= 600, $"label '{t.Groups[3].Value}' spans {from:0}..{to:0}");
+        }
+    }
+
+    [Fact]
+    public void Chart_BandEdgesOutsideThePlot_AreNotDrawn()
+    {
+        // 0.063% of revenue: the 15% and 20% lines leave the plot right by the y-axis.
+        var a = CostAnalyzer.Analyze(Spec(Economics(1000m), ("s", "openai:x", Strong)), Report(Results("s"), ("s", "openai:x", true)), Catalog, Now);
+        var svg = CostHtml.Chart(a, a.Economics!);
+
+        Assert.DoesNotContain(">15%<", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain(">20%<", svg, StringComparison.Ordinal);
+
+        var watch = CostAnalyzer.Analyze(Spec(Economics(4m), ("s", "openai:x", Strong)), Report(Results("s"), ("s", "openai:x", true)), Catalog, Now); // 15.75%
+        Assert.Contains(">15%<", CostHtml.Chart(watch, watch.Economics!), StringComparison.Ordinal);
     }
 }

@@ -55,12 +55,29 @@ public sealed class PriceCatalogsTests : IDisposable
     }
 
     [Fact]
-    public void Load_PricesFileInLiteLlmFormat_IsImportedOnTheFly()
+    public void Load_PricesFileInLiteLlmFormat_IsImportedOnTheFlyAsOfItsModificationDay()
     {
-        var c = PriceCatalogs.Load(CostTestData.LiteLlmSample, _home, new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)));
+        var copy = Path.Combine(_home, "map.json");
+        File.Copy(CostTestData.LiteLlmSample, copy);
+        File.SetLastWriteTimeUtc(copy, new DateTime(2026, 8, 2, 22, 0, 0, DateTimeKind.Utc));
+
+        var c = PriceCatalogs.Load(copy, _home, new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)));
 
         Assert.Contains("LiteLLM price map", c.Source, StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2026, 11, 29), c.Date);
+        Assert.Equal(new DateOnly(2026, 8, 2), c.Date);          // prices as of the download, not today
+        Assert.Equal(new DateOnly(2026, 11, 29), c.ImportedOn);
+    }
+
+    [Fact]
+    public void CatalogJson_RoundTripsTheImportDay()
+    {
+        var imported = LiteLlmImporter.Import(File.ReadAllText(CostTestData.LiteLlmSample), "s.json", new DateOnly(2026, 11, 1), importedOn: new DateOnly(2026, 11, 29)).Catalog;
+        File.WriteAllText(Path.Combine(_home, "prices.json"), PriceCatalogJson.Write(imported));
+
+        var c = PriceCatalogs.Load(null, _home, TimeProvider.System);
+
+        Assert.Equal(new DateOnly(2026, 11, 1), c.Date);
+        Assert.Equal(new DateOnly(2026, 11, 29), c.ImportedOn);
     }
 
     [Fact]
