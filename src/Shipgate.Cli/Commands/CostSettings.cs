@@ -8,7 +8,7 @@ namespace Shipgate.Cli.Commands;
 internal sealed class CostSettings : DecisionSettings
 {
     [CommandOption("--candidate <ID>")]
-    [Description("Candidate to cost (default: the cheapest candidate that passes the gate)")]
+    [Description("Candidate to cost (default: the recorded selection decision, else the selection winner, else the first passing the ship gate, else the first)")]
     public string? Candidate { get; init; }
 
     [CommandOption("--users <N>")]

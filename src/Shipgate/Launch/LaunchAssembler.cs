@@ -38,7 +38,7 @@ internal static class LaunchAssembler
         var selection = await SelectionAnalyzer.AnalyzeAsync(spec, report, catalog, embeddings, cancellationToken).ConfigureAwait(false);
         var (choice, choiceWarnings) = await CandidateChooser.ResolveAsync(spec, report, candidateId, catalog, selection.Winner, cancellationToken).ConfigureAwait(false);
         var (candidate, why) = (choice.Candidate, choice.Reason);
-        var cost = CostAnalyzer.Analyze(spec, report, catalog, time, selection.Router, candidate.CandidateId);
+        var cost = CostAnalyzer.Analyze(spec, report, catalog, time, selection.Router, candidate.CandidateId, candidateReason: why);
         var risk = RiskAssessor.Assess(spec, report, candidate.CandidateId) with { CandidateReason = why };
         var plan = RolloutPlanner.Plan(spec, RolloutInputsFrom(spec, cost) with { RollbackWindow = risk.Budget.RollbackWindow?.Value });
 
