@@ -11,7 +11,7 @@ internal static class CostConsoleRenderer
     {
         var r = analysis.Readiness;
         var colour = r.Ready ? "green" : r.Status == Reports.ReadinessStatus.NotDeclared ? "yellow" : "red";
-        console.MarkupLineInterpolated($"[bold]Unit economics[/] of [bold]{analysis.Feature}[/], run {analysis.RunId}");
+        console.MarkupLineInterpolated($"[bold]Unit economics[/] of [bold]{analysis.Feature}[/], run {analysis.RunId} · costed candidate [bold]{analysis.CandidateId}[/] ({analysis.CandidateReason})");
         console.MarkupLineInterpolated($"[grey]prices: {analysis.CatalogSource}, prices as of {CostText.Date(analysis.CatalogDate)}[/]");
         // A warning that is also a readiness note is printed once, with the verdict at the end.
         foreach (var w in analysis.Warnings.Except(r.Reasons))

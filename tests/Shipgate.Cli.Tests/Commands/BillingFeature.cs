@@ -26,8 +26,8 @@ internal static class BillingFeature
 
     public static SuiteFolder Create() => new SuiteFolder().Write("knowledge/billing.md", Knowledge);
 
-    /// <summary>Writes shipgate.yaml: the first case is safety-tagged; <paramref name="sections"/> go after the gate.</summary>
-    public static void WriteSpec(SuiteFolder feature, string sections, string candidateExtra = "")
+    /// <summary>Writes shipgate.yaml: the first case is safety-tagged; <paramref name="sections"/> go after the gate; <paramref name="moreCandidates"/> are whole candidate entries.</summary>
+    public static void WriteSpec(SuiteFolder feature, string sections, string candidateExtra = "", string moreCandidates = "")
     {
         var cases = string.Join("", Questions.Select((q, i) => $"    - id: q{i}\n      tags: [{(i == 0 ? "safety" : "happy")}]\n      vars: {{ question: \"{q}\" }}\n      assertions:\n        - type: length\n          max: 2000\n"));
         feature.Write("shipgate.yaml", $"""
@@ -42,6 +42,7 @@ internal static class BillingFeature
               - id: baseline
                 provider: local:extractive
                 {candidateExtra}
+            {moreCandidates}
             suite:
               cases:
             {cases}

@@ -120,6 +120,28 @@ public sealed class LaunchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Decisions_RecordedChoice_CostRiskAndLaunchTalkAboutTheSameCandidate()
+    {
+        // 'brief' (two sentences, priced far lower) wins on cost; once recorded, every decision command uses it.
+        const string Brief = "  - id: brief\n    provider: local:extractive\n    options: { best_sentences: \"2\" }\n    pricing: { input: 0.01, output: 0.02 }\n";
+        BillingFeature.WriteSpec(_feature, Decisions.Replace("weight: 2, max_per_request", "weight: 5, max_per_request", StringComparison.Ordinal), "pricing: { input: 2.50, output: 10.00 }", Brief);
+        await _feature.RunAsync("eval", ".", "--format", "none");
+        Assert.True(await _feature.RunAsync("select", ".", "--write", "--format", "none") == 0, _feature.Output);
+        Assert.True(_feature.Exists("decisions/model-selection.json"));
+
+        await _feature.RunAsync("cost", ".", "--format", "none");
+        Assert.Contains("'brief'", _feature.Output, StringComparison.Ordinal);
+        Assert.Contains("recorded selection decision", _feature.Output, StringComparison.Ordinal);
+
+        await _feature.RunAsync("risk", ".", "--format", "none");
+        Assert.Contains("candidate brief", _feature.Output, StringComparison.Ordinal);
+        Assert.Contains("recorded selection decision", _feature.Output, StringComparison.Ordinal);
+
+        await _feature.RunAsync("launch", ".", "--format", "none");
+        Assert.Contains("candidate brief (the recorded selection decision", _feature.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Launch_FreshWithRun_IsAUsageError()
     {
         WriteSpec(Decisions);
