@@ -52,6 +52,7 @@ internal sealed partial class SpecReader
         }
 
         var stages = new List<RolloutStageSpec>();
+        var incomplete = false;
         foreach (var item in seq.Items)
         {
             var s = _context.Mapping(item, "a rollout stage", null, "this rollout stage", RolloutStageKeys);
@@ -79,9 +80,17 @@ internal sealed partial class SpecReader
             }
 
             var traffic = s.Double("traffic", 0, 100);
-            if (audience == RolloutAudience.Users && audienceKnown && traffic is null && s.Has("name"))
+            if (audience == RolloutAudience.Users && traffic is null)
             {
-                s.Missing("traffic", "give the share of users who see this stage, in percent (e.g. traffic: 5)");
+                // A stage without its share cannot be ordered: say so once, and skip the ordering checks that would follow.
+                incomplete = true;
+                var misspelt = s.Node.Entries.Any(e => !RolloutStageKeys.Contains(e.Key.Value));
+                if (audienceKnown && !misspelt && s.Has("name") && !s.Has("traffic"))
+                {
+                    s.Missing("traffic", "give the share of users who see this stage, in percent (e.g. traffic: 5)");
+                }
+
+                continue;
             }
             else if (audience != RolloutAudience.Users && traffic is > 0)
             {
@@ -117,7 +126,7 @@ internal sealed partial class SpecReader
             stages.Add(stage);
         }
 
-        if (stages.Count > 0 && stages[^1].TrafficPercent < 100)
+        if (!incomplete && stages.Count > 0 && stages[^1].TrafficPercent < 100)
         {
             _context.Error(stages[^1].Location, $"the last rollout stage '{stages[^1].Name}' reaches {stages[^1].TrafficPercent}% of users, not 100%", "end with a 100% stage (traffic: 100), or the plan never finishes");
         }

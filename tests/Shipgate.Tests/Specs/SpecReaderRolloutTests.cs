@@ -110,4 +110,16 @@ public sealed class SpecReaderRolloutTests
 
         Assert.Contains("traffic must be 0", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_MisspeltTraffic_IsTheOnlyError()
+    {
+        using var f = new TempFeature();
+        f.Write("shipgate.yaml", Spec + "rollout:\n  stages:\n    - { name: canary, trafic: 5 }\n    - { name: all, traffic: 100 }\n").Write("cases/a.yaml", OneCase);
+
+        var e = f.SingleError();
+
+        Assert.Contains("unknown key 'trafic'", e.Message, StringComparison.Ordinal);
+        Assert.Equal("did you mean 'traffic'?", e.Hint);
+    }
 }
