@@ -17,8 +17,8 @@ internal sealed class RiskCommand(IAnsiConsole console, Engine engine) : Shipgat
         var spec = Engine.LoadSpec(settings.Path);
         var report = await RunReportLoader.LoadAsync(Engine, spec, settings.Run, settings.Path, cancellationToken).ConfigureAwait(false);
         var (choice, choiceWarnings) = await CandidateChooser.ResolveAsync(spec, report, settings.Candidate, Engine.LoadPrices(settings.Prices), null, cancellationToken).ConfigureAwait(false);
-        var assessment = RiskAssessor.Assess(spec, report, choice.Candidate.CandidateId);
-        assessment = assessment with { CandidateReason = choice.Reason, Warnings = [.. choiceWarnings, .. assessment.Warnings] };
+        var assessment = RiskAssessor.Assess(spec, report, choice.Candidate.CandidateId, choice.Reason);
+        assessment = assessment with { Warnings = [.. choiceWarnings, .. assessment.Warnings] };
         RiskConsoleRenderer.Render(Console, assessment, RunReportLoader.StaleWarning(report, spec));
         var folder = settings.Output is null
             ? Path.Combine(spec.StateDirectory, "reports", "risk")

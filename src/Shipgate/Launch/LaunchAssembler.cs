@@ -39,7 +39,7 @@ internal static class LaunchAssembler
         var (choice, choiceWarnings) = await CandidateChooser.ResolveAsync(spec, report, candidateId, catalog, selection.Winner, cancellationToken).ConfigureAwait(false);
         var (candidate, why) = (choice.Candidate, choice.Reason);
         var cost = CostAnalyzer.Analyze(spec, report, catalog, time, selection.Router, candidate.CandidateId, candidateReason: why);
-        var risk = RiskAssessor.Assess(spec, report, candidate.CandidateId) with { CandidateReason = why };
+        var risk = RiskAssessor.Assess(spec, report, candidate.CandidateId, why);
         var plan = RolloutPlanner.Plan(spec, RolloutInputsFrom(spec, cost) with { RollbackWindow = risk.Budget.RollbackWindow?.Value });
 
         var notes = new List<string>(warnings ?? []);

@@ -12,8 +12,12 @@ namespace Shipgate.Risk;
 public static class RiskAssessor
 {
     /// <param name="candidateId">The candidate to assess; default the first that ships on the eval gate, else the first.</param>
+    /// <param name="candidateReason">Why that candidate (shown beside it); see <c>Launch.CandidateChooser</c>.</param>
     /// <exception cref="EvalUsageException">The run has no candidate <paramref name="candidateId"/>.</exception>
-    public static RiskAssessment Assess(FeatureSpec spec, EvalReport report, string? candidateId = null)
+    public static RiskAssessment Assess(FeatureSpec spec, EvalReport report, string? candidateId = null, string? candidateReason = null) =>
+        AssessCandidate(spec, report, candidateId) with { CandidateReason = candidateReason };
+
+    private static RiskAssessment AssessCandidate(FeatureSpec spec, EvalReport report, string? candidateId)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(report);
