@@ -31,13 +31,20 @@ internal static class EvalExecution
 
         if (skipped.Count > 0)
         {
-            options.Candidates = [.. spec.Candidates.Where(c => skipped.All(s => s.Candidate.Id != c.Id)).Select(c => c.Id)];
+            options.Candidates = Available(spec, skipped);
             if (options.Candidates.Count == 0)
             {
                 throw new EvalUsageException("every candidate is optional and switched off; set one of the variables above or add a candidate that needs no key");
             }
         }
     }
+
+    /// <summary>Ids of the candidates that can run now: every one but the optional ones whose key or base URL is unset.</summary>
+    public static IReadOnlyList<string> Available(Engine engine, FeatureSpec spec) =>
+        Available(spec, CandidateAvailability.Skipped(spec, engine.Environment.GetVariable));
+
+    private static IReadOnlyList<string> Available(FeatureSpec spec, IReadOnlyList<(CandidateSpec Candidate, string Note)> skipped) =>
+        [.. spec.Candidates.Where(c => skipped.All(s => s.Candidate.Id != c.Id)).Select(c => c.Id)];
 
     /// <summary>Runs (or resumes) with the progress display; the report includes judge calibration from stored human labels.</summary>
     public static async Task<(RunOutcome Outcome, EvalReport Report)> RunAsync(

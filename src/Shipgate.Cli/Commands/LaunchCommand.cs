@@ -2,7 +2,6 @@ using Shipgate.Cli.Infrastructure;
 using Shipgate.Cli.Rendering;
 using Shipgate.Evals;
 using Shipgate.Launch;
-using Shipgate.Providers;
 using Shipgate.Runs;
 using Shipgate.Specs;
 using Spectre.Console;
@@ -70,8 +69,6 @@ internal sealed class LaunchCommand(IAnsiConsole console, Engine engine) : Shipg
             return null;
         }
 
-        var skipped = CandidateAvailability.Skipped(spec, Engine.Environment.GetVariable);
-        var wanted = spec.Candidates.Where(c => skipped.All(s => s.Candidate.Id != c.Id)).Select(c => c.Id);
-        return wanted.All(id => latest.Candidates.Any(c => c.Id == id)) ? latest : null;
+        return EvalExecution.Available(Engine, spec).All(id => latest.Candidates.Any(c => c.Id == id)) ? latest : null;
     }
 }

@@ -39,7 +39,7 @@ internal static class LaunchRenderer
         }
 
         console.Write(stages);
-        var gates = report.Rollout.Stages.Count > 1 ? report.Rollout.Stages[1].Gates : report.Rollout.Stages[0].Gates;
+        var gates = report.Rollout.Gates;
         console.MarkupLine("Every stage is watched on these gates (shadow has no user feedback, so it skips that one); a breach beyond its 95% bound rolls back:");
         foreach (var g in gates)
         {

@@ -57,7 +57,7 @@ internal static class RolloutPart
             md.AppendLine($"| {MarkdownReportWriter.Cell(s.Name)} | {MarkdownReportWriter.Cell(Audience(s))} | {MarkdownReportWriter.Cell(length)} | {MarkdownReportWriter.Cell(s.Promotion)} | {MarkdownReportWriter.Cell(s.Rollback)} |");
         }
 
-        var gates = plan.Stages.Count > 1 ? plan.Stages[1].Gates : plan.Stages[0].Gates;
+        var gates = plan.Gates;
         md.AppendLine().AppendLine("Every stage is watched on these gates (shadow has no user feedback, so it skips that one):").AppendLine();
         md.AppendLine("| Metric | Threshold | Source |").AppendLine("|---|---|---|");
         foreach (var g in gates)

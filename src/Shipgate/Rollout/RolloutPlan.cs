@@ -7,6 +7,9 @@ public sealed record RolloutPlan
 {
     public required IReadOnlyList<RolloutStagePlan> Stages { get; init; }
 
+    /// <summary>Every gate the plan watches; a stage holds all of them except those that need users (shadow skips feedback).</summary>
+    public required IReadOnlyList<StageGate> Gates { get; init; }
+
     /// <summary>True when the stages are the framework's defaults (the spec has no <c>rollout.stages</c>).</summary>
     public bool DefaultStages { get; init; }
 

@@ -89,6 +89,7 @@ internal static class RolloutPlanner
             Stages = stages,
             DefaultStages = !spec.Rollout.Declared || ReferenceEquals(spec.Rollout.Stages, RolloutStageSpec.Defaults),
             Notes = notes,
+            Gates = common,
             Readiness = Judge(common),
         };
     }
@@ -237,7 +238,7 @@ internal static class RolloutPlanner
             : new Readiness(ReadinessStatus.NotReady, "some stages cannot be judged automatically", reasons);
     }
 
-    internal static string Percent(double share) => (share * 100).ToString("0.0", Inv) + "%";
+    private static string Percent(double share) => ReportText.Percent(share);
 
     private static string Days(double days) => days == 1 ? "1 day" : $"{days.ToString("0.#", Inv)} days";
 }
