@@ -26,7 +26,7 @@ internal static class ConsoleReportRenderer
                 new Markup(name),
                 new Text($"{c.PassRate:0.0%} {Pct(c.PassRateCi)}"),
                 new Text($"{c.MeanScore:0.00} {c.MeanScoreCi}"),
-                new Text($"{c.SafetyFailures}/{c.SafetyCases}"),
+                new Text(ReportText.Safety(c)),
                 new Text(c.Errors.ToString(CultureInfo.InvariantCulture)),
                 new Text($"{c.P95LatencyMs:0} ms"),
                 new Text($"{c.InputTokens:N0}/{c.OutputTokens:N0}"),

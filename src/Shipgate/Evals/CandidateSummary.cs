@@ -17,8 +17,35 @@ public sealed record CandidateSummary
     public Interval PassRateCi { get; init; }
     public double MeanScore { get; init; }
     public Interval MeanScoreCi { get; init; }
+    /// <summary>Safety-tagged results that were checked: provider errors and inconclusive checks are not in it (see <see cref="SafetyTagged"/>).</summary>
     public int SafetyCases { get; init; }
+
+    /// <summary>What <c>gate.max_safety_failures</c> counts: failed safety-tagged cases plus results where a model judge scored a safety criterion ≤ 2, each result once.</summary>
     public int SafetyFailures { get; init; }
+
+    /// <summary>Every safety-tagged result, checked or not.</summary>
+    public int SafetyTagged { get; init; }
+
+    /// <summary>Checked safety-tagged results that failed (out of <see cref="SafetyCases"/>).</summary>
+    public int SafetyTaggedFailed { get; init; }
+
+    /// <summary>Safety-tagged results that ended in a provider error: errors, not safety failures.</summary>
+    public int SafetyTaggedErrors { get; init; }
+
+    /// <summary>Safety-tagged results left with only inconclusive judge verdicts: not checked.</summary>
+    public int SafetyTaggedInconclusive { get; init; }
+
+    /// <summary>Safety-tagged results that failed only is-json / json-schema checks: not safety failures unless the gate opts in.</summary>
+    public int SafetyTaggedSchemaOnly { get; init; }
+
+    /// <summary>Conclusive verdicts of model judges that scored a safety criterion (the denominator of <see cref="SafetyCriterionFailures"/>).</summary>
+    public int SafetyCriterionVerdicts { get; init; }
+
+    /// <summary>Verdicts of the offline reference judge on a safety criterion: a phrase check, not a safety judgment; never counted.</summary>
+    public int SafetyPhraseChecks { get; init; }
+
+    /// <summary>Of <see cref="SafetyPhraseChecks"/>, how many found a forbidden phrase (score ≤ 2).</summary>
+    public int SafetyPhraseFlagged { get; init; }
     public double P50LatencyMs { get; init; }
     public double P95LatencyMs { get; init; }
     public long InputTokens { get; init; }
@@ -42,7 +69,10 @@ public sealed record CandidateSummary
     public int RubricInconclusive { get; init; }
     public double InconclusiveRate => RubricVerdicts == 0 ? 0 : (double)RubricInconclusive / RubricVerdicts;
 
-    /// <summary>Results where a safety criterion scored 2 or less (also counted in <see cref="SafetyFailures"/>).</summary>
+    /// <summary>Why rubric verdicts were inconclusive, grouped, most frequent first.</summary>
+    public IReadOnlyList<ReasonCount> InconclusiveReasons { get; init; } = [];
+
+    /// <summary>Model judges' verdicts that scored a safety criterion 2 or less (also counted in <see cref="SafetyFailures"/>).</summary>
     public int SafetyCriterionFailures { get; init; }
 
     /// <summary>Judges that gave the verdicts, e.g. <c>openai:gpt-4o</c>; reference-based ones are labelled in every output.</summary>
@@ -69,6 +99,9 @@ public sealed record CandidateSummary
 
     /// <summary>Results whose grounded verdicts were all inconclusive (left out of the rate, never counted as grounded).</summary>
     public int GroundednessInconclusive { get; init; }
+
+    /// <summary>Why groundedness verdicts were inconclusive, grouped, most frequent first.</summary>
+    public IReadOnlyList<ReasonCount> GroundednessInconclusiveReasons { get; init; } = [];
 
     public double HallucinationRate { get; init; }
 

@@ -21,7 +21,7 @@ public static class EvalReportBuilder
         foreach (var planned in run.Candidates)
         {
             var mine = results.Where(r => r.CandidateId == planned.Id).ToList();
-            var summary = Summarise(planned, mine) with
+            var summary = Summarise(planned, mine, gate) with
             {
                 CalibrationStatement = calibration.Statement(minKappa, minLabels),
                 JudgeCalibrated = calibration.Calibrated(minKappa, minLabels),
@@ -40,7 +40,7 @@ public static class EvalReportBuilder
         };
     }
 
-    private static CandidateSummary Summarise(PlannedCandidate planned, List<ResultRecord> rs)
+    private static CandidateSummary Summarise(PlannedCandidate planned, List<ResultRecord> rs, ShipGateSpec gate)
     {
         var passed = rs.Count(r => r.Pass);
         var errors = rs.Count(r => r.Error is not null);
@@ -51,7 +51,8 @@ public static class EvalReportBuilder
         Array.Sort(latencies);
         var rubric = RubricFigures.Of(rs);
         var grounded = HallucinationFigures.Of(rs);
-        var safety = rs.Where(r => r.Tags.Contains(CaseTags.Safety, StringComparer.OrdinalIgnoreCase) || RubricFigures.HasSafetyCriterion(r)).ToList();
+        var safety = SafetyFigures.Of(rs, gate.SchemaFailuresAreSafetyFailures);
+        var outcomes = rs.SelectMany(r => r.Assertions).ToList();
         var priced = rs.Where(r => r.Error is null).ToList();
         var costKnown = priced.Count > 0 && priced.All(r => r.CostUsd is not null);
         decimal? total = costKnown ? priced.Sum(r => r.CostUsd!.Value) : null;
@@ -68,8 +69,16 @@ public static class EvalReportBuilder
             PassRateCi = new Interval(passLow, passHigh),
             MeanScore = scores.Count == 0 ? 0 : scores.Average(),
             MeanScoreCi = new Interval(scoreLow, scoreHigh),
-            SafetyCases = safety.Count,
-            SafetyFailures = safety.Count(r => (!r.Pass && r.Tags.Contains(CaseTags.Safety, StringComparer.OrdinalIgnoreCase)) || RubricFigures.SafetyCriterionFailed(r)),
+            SafetyCases = safety.TaggedChecked,
+            SafetyFailures = safety.Failures,
+            SafetyTagged = safety.Tagged,
+            SafetyTaggedFailed = safety.TaggedFailed,
+            SafetyTaggedErrors = safety.TaggedErrors,
+            SafetyTaggedInconclusive = safety.TaggedInconclusive,
+            SafetyTaggedSchemaOnly = safety.TaggedSchemaOnly,
+            SafetyCriterionVerdicts = safety.CriterionVerdicts,
+            SafetyPhraseChecks = safety.PhraseChecks,
+            SafetyPhraseFlagged = safety.PhraseFlagged,
             P50LatencyMs = latencies.Length == 0 ? 0 : Quantiles.Sorted(latencies, 0.50),
             P95LatencyMs = latencies.Length == 0 ? 0 : Quantiles.Sorted(latencies, 0.95),
             InputTokens = rs.Sum(r => r.InputTokens),
@@ -83,7 +92,8 @@ public static class EvalReportBuilder
             RubricMeanCi = rubric.Means.Count == 0 ? default : new Interval(rubric.Low, rubric.High),
             RubricVerdicts = rubric.Verdicts,
             RubricInconclusive = rubric.Inconclusive,
-            SafetyCriterionFailures = rs.Count(RubricFigures.SafetyCriterionFailed),
+            InconclusiveReasons = InconclusiveReasons.Group(outcomes.Where(RubricFigures.IsRubricVerdict)),
+            SafetyCriterionFailures = safety.CriterionFailures,
             Judges = rubric.Judges,
             JudgeReferenceBased = rubric.ReferenceBased,
             JudgeInputTokens = rubric.InputTokens,
@@ -92,6 +102,7 @@ public static class EvalReportBuilder
             GroundednessChecked = grounded.Checked,
             Hallucinated = grounded.Hallucinated,
             GroundednessInconclusive = grounded.Inconclusive,
+            GroundednessInconclusiveReasons = InconclusiveReasons.Group(outcomes.Where(a => a.Type == AssertionTypes.Grounded)),
             HallucinationRate = grounded.Rate,
             HallucinationRateCi = grounded.Ci,
             HallucinationUpperBound = grounded.ZeroUpperBound,

@@ -20,7 +20,7 @@ internal sealed record RubricFigures(
     public static RubricFigures Of(IReadOnlyList<ResultRecord> results)
     {
         // Groundedness verdicts count for judge usage but not for the rubric mean or its inconclusive rate.
-        var verdicts = results.SelectMany(r => r.Assertions).Where(a => a.Type != AssertionTypes.Grounded && (a.Judge is not null || a.Type == AssertionTypes.Rubric)).ToList();
+        var verdicts = results.SelectMany(r => r.Assertions).Where(IsRubricVerdict).ToList();
         var judged = results.SelectMany(r => r.Assertions).Select(a => a.Judge).OfType<JudgeVerdict>().ToList();
         var rubricJudged = verdicts.Select(a => a.Judge).OfType<JudgeVerdict>().ToList();
         var means = results
@@ -42,12 +42,7 @@ internal sealed record RubricFigures(
             judged.All(j => j.CostUsd is not null) ? judged.Sum(j => j.CostUsd!.Value) : null);
     }
 
-    /// <summary>The result carries a conclusive verdict on a safety criterion.</summary>
-    public static bool HasSafetyCriterion(ResultRecord result) =>
-        result.Assertions.Any(a => a.Judge is { Inconclusive: false } j && j.Criteria.Any(c => c.Safety));
-
-    /// <summary>A safety criterion scored 2 or less on this result.</summary>
-    public static bool SafetyCriterionFailed(ResultRecord result) =>
-        result.Assertions.Any(a => a.Judge is { Inconclusive: false } j
-            && j.Criteria.Any(c => c.Safety && c.Score is { } s && s <= RubricCriterion.SafetyFailureAtOrBelow));
+    /// <summary>A rubric verdict (given or inconclusive); groundedness verdicts are counted on their own.</summary>
+    public static bool IsRubricVerdict(AssertionOutcome a) =>
+        a.Type != AssertionTypes.Grounded && (a.Judge is not null || a.Type == AssertionTypes.Rubric);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Shipgate.Runs;
 using Shipgate.Specs;
+using Shipgate.Statistics;
 
 namespace Shipgate.Judging;
 
@@ -75,7 +76,7 @@ internal static class JudgePanel
         }
 
         var mean = combined.Mean!.Value;
-        var head = $"rubric mean {F(mean)} {(mean + RubricMath.Epsilon >= min ? "≥" : "<")} {F(min)}: "
+        var head = $"rubric mean {F(mean)} {(Thresholds.AtLeast(mean, min) ? "≥" : "<")} {F(min)}: "
             + string.Join(", ", combined.Criteria.Select(c => $"{c.Criterion} {c.Score}"))
             + $" (judge {combined.JudgeId}{(combined.ReferenceBased ? ", reference-based" : "")})";
         return new PanelResult(combined, pass, notes.Count == 0 ? head : head + "; " + string.Join("; ", notes));

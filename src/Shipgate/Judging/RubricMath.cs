@@ -1,14 +1,12 @@
 using Shipgate.Runs;
 using Shipgate.Specs;
+using Shipgate.Statistics;
 
 namespace Shipgate.Judging;
 
 /// <summary>Weighted means on the 1-5 scale and the mapping to the 0-1 assertion score.</summary>
 internal static class RubricMath
 {
-    /// <summary>Tolerance so a mean of 4.0 computed as 3.9999999 still reaches a threshold of 4.0.</summary>
-    public const double Epsilon = 1e-9;
-
     /// <summary>Weighted mean of the scored criteria (plain mean when every weight is 0); null when none is scored.</summary>
     public static double? WeightedMean(IReadOnlyList<CriterionScore> scores, IReadOnlyList<RubricCriterion> criteria)
     {
@@ -34,5 +32,5 @@ internal static class RubricMath
 
     /// <summary>A conclusive verdict passes when its mean reaches <paramref name="min"/> and no safety criterion failed.</summary>
     public static bool Passes(JudgeVerdict verdict, double min) =>
-        !verdict.Inconclusive && verdict.Mean is { } mean && mean + Epsilon >= min && SafetyFailures(verdict).Count == 0;
+        !verdict.Inconclusive && verdict.Mean is { } mean && Thresholds.AtLeast(mean, min) && SafetyFailures(verdict).Count == 0;
 }

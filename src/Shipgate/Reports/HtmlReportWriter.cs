@@ -109,7 +109,7 @@ internal sealed class HtmlReportWriter : IReportWriter
                 .Append("<td class=\"num\">").Append(ReportText.ScoreCi(c.MeanScoreCi)).Append("</td>")
                 .Append("<td class=\"num\">").Append(c.Passed).Append(" pass / ").Append(c.Failed).Append(" fail / ").Append(c.Errors).Append(" error")
                 .Append(c.FromCache > 0 ? $" <span class=\"muted\">({c.FromCache} cached)</span>" : "").Append("</td>")
-                .Append("<td class=\"num").Append(c.SafetyFailures > 0 ? " bad" : "").Append("\">").Append(c.SafetyFailures).Append(" / ").Append(c.SafetyCases).Append("</td>")
+                .Append("<td class=\"num").Append(c.SafetyFailures > 0 ? " bad" : "").Append("\">").Append(E(ReportText.Safety(c))).Append("</td>")
                 .Append("<td class=\"num\">").Append(ReportText.Ms(c.P50LatencyMs)).Append("</td>")
                 .Append("<td class=\"num\">").Append(ReportText.Ms(c.P95LatencyMs)).Append("</td>")
                 .Append("<td class=\"num\">").Append(ReportText.Count(c.InputTokens)).Append(" / ").Append(ReportText.Count(c.OutputTokens))
@@ -142,7 +142,7 @@ internal sealed class HtmlReportWriter : IReportWriter
                 .Append("<td class=\"num\">").Append(c.RubricMean is null ? "—" : ReportText.ScoreCi(c.RubricMeanCi)).Append("</td>")
                 .Append("<td class=\"num\">").Append(c.RubricJudged).Append("</td>")
                 .Append("<td class=\"num").Append(c.RubricInconclusive > 0 ? " bad" : "").Append("\">").Append(c.RubricInconclusive).Append(" / ").Append(c.RubricVerdicts).Append("</td>")
-                .Append("<td class=\"num").Append(c.SafetyCriterionFailures > 0 ? " bad" : "").Append("\">").Append(c.SafetyCriterionFailures).Append("</td>")
+                .Append("<td class=\"num").Append(c.SafetyCriterionFailures > 0 ? " bad" : "").Append("\">").Append(c.SafetyCriterionFailures).Append(" / ").Append(c.SafetyCriterionVerdicts).Append("</td>")
                 .Append("<td>").Append(E(ReportText.JudgeLabel(c))).Append("</td>")
                 .Append("<td class=\"num\">").Append(ReportText.Count(c.JudgeInputTokens)).Append(" / ").Append(ReportText.Count(c.JudgeOutputTokens)).Append("</td>")
                 .Append("<td class=\"num\">").Append(Money(c.JudgeCostUsd)).Append("</td></tr>\n");

@@ -104,6 +104,7 @@ internal sealed class JsonReportWriter : IReportWriter
         WriteInterval(w, "meanScoreCi", c.MeanScoreCi);
         w.WriteNumber("safetyCases", c.SafetyCases);
         w.WriteNumber("safetyFailures", c.SafetyFailures);
+        WriteSafety(w, c);
         WriteDouble(w, "p50LatencyMs", c.P50LatencyMs);
         WriteDouble(w, "p95LatencyMs", c.P95LatencyMs);
         w.WriteNumber("inputTokens", c.InputTokens);
@@ -206,6 +207,7 @@ internal sealed class JsonReportWriter : IReportWriter
         w.WriteNumber("inconclusive", c.RubricInconclusive);
         WriteDouble(w, "inconclusiveRate", c.InconclusiveRate);
         w.WriteNumber("safetyCriterionFailures", c.SafetyCriterionFailures);
+        WriteReasons(w, "inconclusiveReasons", c.InconclusiveReasons);
         WriteStrings(w, "judges", c.Judges);
         w.WriteBoolean("referenceBased", c.JudgeReferenceBased);
         w.WriteBoolean("calibrated", c.JudgeCalibrated);
@@ -241,8 +243,46 @@ internal sealed class JsonReportWriter : IReportWriter
         }
 
         w.WriteBoolean("approximate", c.GroundednessApproximate);
+        WriteReasons(w, "inconclusiveReasons", c.GroundednessInconclusiveReasons);
         w.WriteString("summary", HallucinationFigures.Describe(c));
         w.WriteEndObject();
+    }
+
+    /// <summary>Safety-tagged cases and safety-criterion verdicts as separate counts; the offline phrase check apart.</summary>
+    private static void WriteSafety(Utf8JsonWriter w, CandidateSummary c)
+    {
+        w.WriteStartObject("safety");
+        w.WriteStartObject("tagged");
+        w.WriteNumber("total", c.SafetyTagged);
+        w.WriteNumber("checked", c.SafetyCases);
+        w.WriteNumber("failed", c.SafetyTaggedFailed);
+        w.WriteNumber("errors", c.SafetyTaggedErrors);
+        w.WriteNumber("inconclusive", c.SafetyTaggedInconclusive);
+        w.WriteNumber("schemaOnlyFailures", c.SafetyTaggedSchemaOnly);
+        w.WriteEndObject();
+        w.WriteStartObject("criterion");
+        w.WriteNumber("verdicts", c.SafetyCriterionVerdicts);
+        w.WriteNumber("failed", c.SafetyCriterionFailures);
+        w.WriteEndObject();
+        w.WriteStartObject("offlinePhraseCheck");
+        w.WriteNumber("checks", c.SafetyPhraseChecks);
+        w.WriteNumber("flagged", c.SafetyPhraseFlagged);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteReasons(Utf8JsonWriter w, string name, IReadOnlyList<ReasonCount> reasons)
+    {
+        w.WriteStartArray(name);
+        foreach (var r in reasons)
+        {
+            w.WriteStartObject();
+            w.WriteString("reason", r.Reason);
+            w.WriteNumber("count", r.Count);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteJudge(Utf8JsonWriter w, JudgeVerdict j)

@@ -117,9 +117,31 @@ internal static class ReportText
         return $"judge: {who} · {c.CalibrationStatement}";
     }
 
-    /// <summary>"n inconclusive of m verdicts", or "" when there were no rubric verdicts.</summary>
+    /// <summary>"n inconclusive of m verdicts (why (k); …)", or "" when there were no rubric verdicts.</summary>
     public static string Inconclusive(CandidateSummary c) =>
-        c.RubricVerdicts == 0 ? "" : $"{c.RubricInconclusive} inconclusive of {c.RubricVerdicts} verdicts";
+        c.RubricVerdicts == 0 ? ""
+        : c.RubricInconclusive == 0 ? $"0 inconclusive of {c.RubricVerdicts} verdicts"
+        : $"{c.RubricInconclusive} inconclusive of {c.RubricVerdicts} verdicts ({InconclusiveReasons.Describe(c.InconclusiveReasons)})";
+
+    /// <summary>
+    /// The two safety counts, each over its own n: "tagged 6/12 · criterion 0/71"; "—" when neither was measured.
+    /// The offline phrase check is not a safety judgment and is never in it.
+    /// </summary>
+    public static string Safety(CandidateSummary c)
+    {
+        var parts = new List<string>();
+        if (c.SafetyTagged > 0)
+        {
+            parts.Add($"tagged {c.SafetyTaggedFailed}/{c.SafetyCases}");
+        }
+
+        if (c.SafetyCriterionVerdicts > 0)
+        {
+            parts.Add($"criterion {c.SafetyCriterionFailures}/{c.SafetyCriterionVerdicts}");
+        }
+
+        return parts.Count == 0 ? "—" : string.Join(" · ", parts);
+    }
 
     private static Dictionary<string, int> Rank(IReadOnlyList<string> ids)
     {

@@ -320,9 +320,9 @@ internal sealed partial class SpecReader
         }
 
         var hasRubric = defaults.Concat(cases.SelectMany(c => c.Assertions)).Any(a => a.Type == AssertionTypes.Rubric);
-        if (!hasRubric && (gate.MinRubricMean is not null || gate.MaxInconclusiveRate is not null) && root.Get("gate") is MappingNode gateNode)
+        if (!hasRubric && (gate.MinRubricMean is not null || gate.RubricMeanAbove is not null || gate.MaxInconclusiveRate is not null) && root.Get("gate") is MappingNode gateNode)
         {
-            var key = gateNode.Entries.First(e => e.Key.Value is "min_rubric_mean" or "max_inconclusive_rate").Key;
+            var key = gateNode.Entries.First(e => e.Key.Value is "min_rubric_mean" or "rubric_mean_above" or "max_inconclusive_rate").Key;
             _context.Error(key.Location, $"'gate.{key.Value}' gates rubric verdicts, and no assertion is of type 'rubric'", "add '- type: rubric' to defaults.assertions or to the cases to judge");
         }
 

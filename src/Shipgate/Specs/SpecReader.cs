@@ -18,7 +18,7 @@ internal sealed partial class SpecReader
     private static readonly string[] PricingKeys = ["input", "output", "cached_input"];
     private static readonly string[] SuiteKeys = ["files", "cases"];
     private static readonly string[] DefaultsKeys = ["assertions"];
-    private static readonly string[] GateKeys = ["min_pass_rate", "min_mean_score", "max_safety_failures", "max_p95_latency_ms", "max_cost_per_request", "max_error_rate", "min_rubric_mean", "max_inconclusive_rate", "max_hallucination_rate", "min_judge_kappa", "min_human_labels"];
+    private static readonly string[] GateKeys = ["min_pass_rate", "min_mean_score", "max_safety_failures", "max_p95_latency_ms", "max_cost_per_request", "max_error_rate", "min_rubric_mean", "max_inconclusive_rate", "max_hallucination_rate", "min_judge_kappa", "min_human_labels", "rubric_mean_above", "min_judged", "allow_approximate_groundedness", "schema_failures_are_safety_failures"];
     private static readonly string[] RunKeys = ["concurrency", "repeats", "timeout_seconds", "retries", "retry_base_delay_ms", "max_retry_delay_ms"];
     private static readonly string[] CaseFileKeys = ["cases"];
 
@@ -608,6 +608,11 @@ internal sealed partial class SpecReader
         }
 
         r.ReportUnknown();
+        if (root.Get("gate") is MappingNode both && both.Entries.Any(e => e.Key.Value == "min_rubric_mean") && both.Entries.Select(e => e.Key).FirstOrDefault(k => k.Value == "rubric_mean_above") is { } strict)
+        {
+            _context.Error(strict.Location, "'gate.rubric_mean_above' and 'gate.min_rubric_mean' are both declared", "keep one: rubric_mean_above is strict (>), min_rubric_mean inclusive (≥)");
+        }
+
         return new ShipGateSpec
         {
             MinPassRate = r.Double("min_pass_rate", 0, 1),
@@ -621,6 +626,10 @@ internal sealed partial class SpecReader
             MaxHallucinationRate = r.Double("max_hallucination_rate", 0, 1),
             MinJudgeKappa = r.Double("min_judge_kappa", -1, 1),
             MinHumanLabels = r.Int32("min_human_labels", 1),
+            RubricMeanAbove = r.Double("rubric_mean_above", 1, 5),
+            MinJudged = r.Int32("min_judged", 1),
+            AllowApproximateGroundedness = r.Bool("allow_approximate_groundedness") ?? false,
+            SchemaFailuresAreSafetyFailures = r.Bool("schema_failures_are_safety_failures") ?? false,
         };
     }
 

@@ -30,5 +30,5 @@ public sealed record AgreementSummary(
     /// <paramref name="minimumKappa"/> (e.g. 0.6 on 30 labels, "substantial" agreement in Landis and Koch's terms).
     /// </summary>
     public bool MeetsCalibration(double minimumKappa = 0.6, int minimumLabels = 30) =>
-        N >= minimumLabels && QuadraticWeightedKappa >= minimumKappa;
+        N >= minimumLabels && Thresholds.AtLeast(QuadraticWeightedKappa, minimumKappa);
 }

@@ -1,13 +1,11 @@
 using Shipgate.Runs;
+using Shipgate.Statistics;
 
 namespace Shipgate.Evals.Assertions;
 
 /// <summary>Combines a case's assertion outcomes into its pass and score (see docs/spec.md, "Assertions").</summary>
 public static class CaseScorer
 {
-    /// <summary>Tolerance for "score reaches threshold", so 0.75 computed as 0.7499999 still passes.</summary>
-    private const double Epsilon = 1e-9;
-
     /// <summary>
     /// Score = weighted mean of the outcomes' scores (plain mean when every weight is 0; 1 when there are no outcomes).
     /// Pass = every outcome passes when <paramref name="caseThreshold"/> is null, else score ≥ threshold.
@@ -26,7 +24,7 @@ public static class CaseScorer
             : outcomes.Average(o => o.Score);
         score = Math.Clamp(score, 0, 1);
         var pass = caseThreshold is { } threshold
-            ? score + Epsilon >= threshold
+            ? Thresholds.AtLeast(score, threshold)
             : outcomes.All(o => o.Pass);
         return new CaseScore(pass, score, NoAssertions: false);
     }

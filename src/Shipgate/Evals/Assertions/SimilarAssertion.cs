@@ -50,7 +50,7 @@ internal sealed class SimilarAssertion : AssertionBase
         var threshold = Spec.Threshold ?? DefaultThreshold;
         var s = AssertionText.Number(similarity, "0.00");
         var t = AssertionText.Number(threshold, "0.00");
-        return similarity >= threshold
+        return Statistics.Thresholds.AtLeast(similarity, threshold)
             ? new AssertionCheck(true, similarity, $"similarity {s} ≥ threshold {t} to {label}",
                 $"similarity {s} ≥ threshold {t} to {label}, but {Spec.DisplayType} requires below")
             : new AssertionCheck(false, similarity, $"similarity {s} < threshold {t} to {label}",
