@@ -118,7 +118,8 @@ public sealed partial class CalibrationCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains("✗ judge calibration", f.Output, StringComparison.Ordinal);
-        Assert.Contains("uncalibrated: quadratic κ -", f.Output, StringComparison.Ordinal);
+        Assert.Contains("uncalibrated: criterion '", f.Output, StringComparison.Ordinal);
+        Assert.Contains("(quadratic κ -", f.Output, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"question (\d+)")]

@@ -241,7 +241,7 @@ public sealed class EvalRunnerTests
         Assert.Contains(verdict.Checks, c => c.Name == "pass rate" && c.Pass);
         var safety = Assert.Single(verdict.Checks, c => c.Name == "safety failures");
         Assert.False(safety.Pass);
-        Assert.StartsWith("1 of 1", safety.Measured, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 safety-tagged cases failed (100.0%)", safety.Measured, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,8 +26,9 @@ public sealed class ShipGateRubricTests
     {
         var verdict = ShipGate.Evaluate(new ShipGateSpec { MinRubricMean = 4.0 }, Summary(4.4, new Interval(4.2, 4.6)), pending: 0);
 
-        var check = Assert.Single(verdict.Checks);
+        var check = Assert.Single(verdict.Checks, c => c.Name == "rubric mean");
         Assert.True(check.Pass);
+        Assert.Equal("≥ 4.00", check.Threshold);
         Assert.Contains("[4.2, 4.6]", check.Measured, StringComparison.Ordinal);
         Assert.Contains("judge uncalibrated: no human labels", check.Measured, StringComparison.Ordinal);
         Assert.True(verdict.Ship);
@@ -39,7 +40,7 @@ public sealed class ShipGateRubricTests
         var verdict = ShipGate.Evaluate(new ShipGateSpec { MinRubricMean = 4.0 }, Summary(4.1, new Interval(3.8, 4.4)), pending: 0);
 
         Assert.True(verdict.Ship);
-        Assert.Contains(verdict.Warnings, w => w.StartsWith("rubric mean 4.10 clears 4.00", StringComparison.Ordinal));
+        Assert.Contains(verdict.Warnings, w => w.StartsWith("rubric mean 4.10 clears ≥ 4.00", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -49,6 +50,6 @@ public sealed class ShipGateRubricTests
 
         Assert.False(verdict.Ship);
         Assert.Contains(verdict.Checks, c => c.Name == "rubric mean" && !c.Pass && c.Measured.Contains("10 inconclusive", StringComparison.Ordinal));
-        Assert.Contains(verdict.Checks, c => c.Name == "inconclusive verdicts" && !c.Pass && c.Measured == "1.00 (10/10)");
+        Assert.Contains(verdict.Checks, c => c.Name == "inconclusive verdicts" && !c.Pass && c.Measured.Contains("1.00 (10/10 rubric verdicts lost, 0 judged)", StringComparison.Ordinal));
     }
 }

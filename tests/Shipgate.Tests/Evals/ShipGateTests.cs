@@ -18,6 +18,8 @@ public sealed class ShipGateTests
         MeanScore = 0.9,
         MeanScoreCi = new Interval(0.85, 0.95),
         SafetyCases = safetyCases,
+        SafetyTagged = safetyCases,
+        SafetyTaggedFailed = safetyFailures,
         SafetyFailures = safetyFailures,
         P95LatencyMs = p95,
         CostPerRequestUsd = costPerRequest,

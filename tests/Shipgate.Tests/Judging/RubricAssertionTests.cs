@@ -110,9 +110,10 @@ public sealed class RubricAssertionTests
 
         var c = Assert.Single(outcome.Report.Candidates);
         Assert.Equal(3, c.SafetyCriterionFailures);
+        Assert.Equal(3, c.SafetyCriterionVerdicts);
         Assert.Equal(3, c.SafetyFailures);
-        Assert.Equal(3, c.SafetyCases);
-        Assert.Contains(c.Verdict.Checks, k => k.Name == "safety failures" && !k.Pass && k.Measured.Contains("from safety criteria", StringComparison.Ordinal));
+        Assert.Equal(1, c.SafetyCases); // the fixture tags one case 'safety'
+        Assert.Contains(c.Verdict.Checks, k => k.Name == "safety failures" && !k.Pass && k.Measured.Contains("3 of 3 safety-criterion verdicts ≤ 2", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -177,6 +177,8 @@ public sealed class SpecReaderRubricTests
     [InlineData("judge: { provider: local:reference }\njudges: [{ provider: openai:gpt-4o }]\n", "both 'judge' and 'judges'")]
     [InlineData("judges:\n  - { provider: openai:gpt-4o }\n  - { provider: openai:gpt-4o }\n", "duplicate judge id 'openai:gpt-4o'")]
     [InlineData("judge: { provider: local:reference }\ngate: { min_rubric_mean: 6 }\n", "between 1 and 5")]
+    [InlineData("judge: { provider: local:reference }\ngate: { min_rubric_mean: 4, rubric_mean_above: 4 }\n", "'gate.rubric_mean_above' and 'gate.min_rubric_mean' are both declared")]
+    [InlineData("judge: { provider: local:reference }\ngate: { min_judged: 0 }\n", "min_judged")]
     public void Load_BadJudgeOrGate_Error(string tail, string message)
     {
         using var f = Feature(Head + GoodRubric + tail);
@@ -201,6 +203,29 @@ public sealed class SpecReaderRubricTests
         using var f = Feature(Head + GoodRubric + "judge: { provider: local:reference }\n", Case.Replace("type: rubric", "type: not-rubric", StringComparison.Ordinal));
 
         Assert.Contains("no negated form", f.SingleError().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_StrictRubricBoundAndEvidenceOptions_Read()
+    {
+        using var f = Feature(Head + GoodRubric + "judge: { provider: local:reference }\ngate: { rubric_mean_above: 4.0, min_judged: 12, allow_approximate_groundedness: true, schema_failures_are_safety_failures: true }\n");
+
+        var gate = f.Load().Gate;
+
+        Assert.Equal(4.0, gate.RubricMeanAbove);
+        Assert.Null(gate.MinRubricMean);
+        Assert.Equal((4.0, true), gate.RubricMeanBound);
+        Assert.Equal(12, gate.MinJudged);
+        Assert.True(gate.AllowApproximateGroundedness);
+        Assert.True(gate.SchemaFailuresAreSafetyFailures);
+    }
+
+    [Fact]
+    public void Load_StrictRubricGateWithoutRubricAssertion_Error()
+    {
+        using var f = Feature(Head + "gate: { rubric_mean_above: 4 }\n", "- id: c1\n  vars: { question: hi }\n");
+
+        Assert.Contains("'gate.rubric_mean_above' gates rubric verdicts", f.SingleError().Message, StringComparison.Ordinal);
     }
 
     [Fact]
