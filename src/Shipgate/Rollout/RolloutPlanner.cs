@@ -110,6 +110,10 @@ internal static class RolloutPlanner
         {
             gates.Add(new(QualityMetric, $"≥ {gq.ToString("0.0#", Inv)}", Provenance.Declared("gate.min_rubric_mean")));
         }
+        else if (spec.Gate.RubricMeanAbove is { } ga)
+        {
+            gates.Add(new(QualityMetric, $"> {ga.ToString("0.0#", Inv)}", Provenance.Declared("gate.rubric_mean_above")));
+        }
 
         if (declared.MaxHallucinationRate is { } h)
         {
@@ -225,7 +229,7 @@ internal static class RolloutPlanner
         var reasons = new List<string>();
         if (!gates.Any(g => g.Metric is QualityMetric or HallucinationMetric))
         {
-            reasons.Add("no stage can be judged on quality: declare gate.min_rubric_mean, risk.budget.rollback_at or rollout.gates");
+            reasons.Add("no stage can be judged on quality: declare gate.min_rubric_mean (or rubric_mean_above), risk.budget.rollback_at or rollout.gates");
         }
 
         if (!gates.Any(g => g.Metric == "cost per request"))
