@@ -32,7 +32,17 @@ internal sealed class SelectCommand(IAnsiConsole console, Engine engine) : Shipg
             Console.MarkupLineInterpolated($"[yellow]warning:[/] {stale}");
         }
 
-        var analysis = await SelectionAnalyzer.AnalyzeAsync(spec, report, catalog, Engine.Embeddings, cancellationToken).ConfigureAwait(false);
+        DecisionSnapshot? recorded = null;
+        try
+        {
+            recorded = DecisionRecordFiles.ReadSnapshot(spec);
+        }
+        catch (InvalidDataException ex)
+        {
+            Console.MarkupLineInterpolated($"[yellow]warning:[/] the recorded decision is ignored: {ex.Message}");
+        }
+
+        var analysis = await SelectionAnalyzer.AnalyzeAsync(spec, report, catalog, Engine.Embeddings, recorded, cancellationToken).ConfigureAwait(false);
         SelectionRenderer.Render(Console, analysis);
         WriteReports(spec, settings, analysis);
 
@@ -42,8 +52,15 @@ internal sealed class SelectCommand(IAnsiConsole console, Engine engine) : Shipg
             return ExitCodes.Usage;
         }
 
-        if (settings.Write)
+        if (settings.Write && analysis.OnlyCandidate is { } only && recorded is not null)
         {
+            // One candidate compares nothing: it must not overwrite a decision that compared several.
+            Console.MarkupLineInterpolated($"[yellow]warning:[/] decision not written: run {analysis.RunId} holds only {only}, so the recorded decision (run {recorded.RunId}) stays; run 'shipgate eval' with every candidate, then 'shipgate select --write'");
+        }
+        else if (settings.Write)
+        {
+            var (status, reasons) = DecisionSnapshot.StatusOf(analysis);
+            Console.MarkupLineInterpolated($"decision status: [bold]{status}[/]{(reasons.Count == 0 ? "" : ": " + string.Join("; ", reasons))}");
             foreach (var path in DecisionRecordFiles.Write(analysis, spec, catalog, Engine.Environment.Time.GetUtcNow()))
             {
                 Console.MarkupLineInterpolated($"[grey]decision[/] {path}");

@@ -39,7 +39,8 @@ internal static class CostConsoleRenderer
         {
             var t = new Table().Border(TableBorder.Rounded).Title($"unit economics of {Markup.Escape(analysis.CandidateId)}");
             t.AddColumns("figure", "value", "source");
-            Row(t, "cost per request (model + other)", e.CostPerRequest);
+            Row(t, "cost per request (model + other + online judge)", e.CostPerRequest);
+            t.AddRow(new Text("  of which online judge (sampled)"), new Text(MoneyFormat.Usd(e.OnlineJudgeCostPerRequest?.Value)), new Markup($"[grey]{Markup.Escape(e.OnlineJudge)}[/]"));
             Row(t, "cost per user per month", e.CostPerUserPerMonth);
             Row(t, $"feature cost per month ({CostText.Users(e.Users)} users)", e.FeatureCostPerMonth);
             Row(t, "revenue per user per month", e.RevenuePerUserPerMonth);

@@ -59,6 +59,11 @@ internal static class SelectionRenderer
             console.MarkupLine("[grey]! = hard requirement: a candidate that fails it is out[/]");
         }
 
+        if (a.CostScale is { } scale)
+        {
+            console.MarkupLineInterpolated($"[grey]cost scale: {scale}[/]");
+        }
+
         foreach (var c in a.Candidates.Where(c => c.Eliminated))
         {
             console.MarkupLineInterpolated($"[red]out[/] {c.CandidateId}: {string.Join("; ", c.EliminatedBecause)}");
@@ -96,6 +101,8 @@ internal static class SelectionRenderer
     private static string Abbreviate(RequirementKind kind) => kind switch
     {
         RequirementKind.FineTuning => "tuning",
+        RequirementKind.PassRate => "pass",
+        RequirementKind.ShipGate => "gate",
         RequirementKind.VendorDiversity => "vendors",
         _ => SelectionRequirement.KeyOf(kind),
     };

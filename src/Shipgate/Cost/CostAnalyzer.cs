@@ -73,7 +73,13 @@ public static class CostAnalyzer
         var projections = new List<ScaleProjection>();
         if (economicsSpec is not null && traffic is not null && chosen.CostPerRequestMean is { } mean)
         {
-            economics = Economics(economicsSpec, traffic, mean, users is not null);
+            var judge = OnlineJudgeCost(spec, report, chosen.CandidateId);
+            economics = Economics(economicsSpec, traffic, mean, users is not null, judge);
+            if (judge.Cost is null)
+            {
+                warnings.Add($"the online judge's cost is unknown: {judge.Note}");
+            }
+
             projections = [.. economicsSpec.Scale.Select(m => Project(economics, economicsSpec, m))];
         }
 
@@ -229,10 +235,53 @@ public static class CostAnalyzer
             : (costs[0], "the first candidate in the run, as none passes the gate");
     }
 
-    private static UnitEconomics Economics(EconomicsSpec spec, TrafficSpec traffic, CostFigure modelCost, bool usersOverridden)
+    /// <summary>
+    /// The online judge's cost per live request: <c>rollout.sample_rate</c> × what the run's judge spent per judged
+    /// result of <paramref name="candidateId"/> (every verdict of a result, rubric and grounded, inconclusive ones too:
+    /// a failed call is paid as well). The offline reference judge costs nothing and is labelled so; a judge without a
+    /// price is unknown (null), never $0.
+    /// </summary>
+    internal static (CostFigure? Cost, string Note) OnlineJudgeCost(FeatureSpec spec, EvalReport report, string candidateId)
+    {
+        var runId = report.Run.Id;
+        if (spec.Rollout.SampleRate is not { } rate)
+        {
+            return (new CostFigure(0, Provenance.Declared("rollout.sample_rate (not declared)")), "rollout.sample_rate is not declared, so no online judge is costed; declare the share of production requests the judge checks");
+        }
+
+        var rateText = rate.ToString("0.####", CultureInfo.InvariantCulture);
+        var judged = Successful(report, candidateId)
+            .Select(r => r.Assertions.Select(a => a.Judge).OfType<JudgeVerdict>().ToList())
+            .Where(v => v.Count > 0)
+            .ToList();
+        if (judged.Count == 0)
+        {
+            return (new CostFigure(0, Provenance.Estimated($"run {runId} has no judge verdicts for {candidateId}")), $"run {runId} has no judge verdicts for {candidateId}, so the online judge's cost (rollout.sample_rate {rateText}) is not measured");
+        }
+
+        var verdicts = judged.SelectMany(v => v).ToList();
+        var judges = string.Join(", ", verdicts.Select(v => v.JudgeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        if (verdicts.All(v => v.ReferenceBased || ProviderLabels.IsOfflineStandIn(v.JudgeId.Split(':', 2)[0])))
+        {
+            return (new CostFigure(0, Provenance.Derived($"rollout.sample_rate {rateText} × $0: the offline reference judge ({judges}) costs nothing (run {runId}); a model judge online will not")),
+                $"offline reference judge ({judges}): $0 per judged request × sample rate {rateText}; a model judge in production costs its tokens");
+        }
+
+        if (verdicts.Any(v => v.CostUsd is null && !v.ReferenceBased))
+        {
+            return (null, $"the judge ({judges}) has no declared price in run {runId}; declare judge.pricing to cost its {rateText} sample of production requests");
+        }
+
+        var perJudged = verdicts.Sum(v => v.CostUsd ?? 0) / judged.Count;
+        var perRequest = perJudged * (decimal)rate;
+        return (new CostFigure(perRequest, Provenance.Derived($"rollout.sample_rate {rateText} × judge cost per judged request {MoneyFormat.Usd(perJudged)} (measured, run {runId}, {judged.Count} judged results, {judges})")),
+            $"{judges}: {MoneyFormat.Usd(perJudged)} per judged request × sample rate {rateText}");
+    }
+
+    private static UnitEconomics Economics(EconomicsSpec spec, TrafficSpec traffic, CostFigure modelCost, bool usersOverridden, (CostFigure? Cost, string Note) judge)
     {
         var other = spec.OtherCostsPerRequest.Sum(o => o.Usd);
-        var perRequest = modelCost.Value + other;
+        var perRequest = modelCost.Value + other + (judge.Cost?.Value ?? 0);
         var perUser = perRequest * traffic.RequestsPerUserPerMonth;
         var usersSource = usersOverridden ? "--users" : "economics.traffic.users";
         var derived = Provenance.Derived($"cost per request × economics.traffic (requests_per_user_per_day × days_per_month)");
@@ -241,7 +290,9 @@ public static class CostAnalyzer
         {
             ModelCostPerRequest = modelCost,
             OtherCostPerRequest = new CostFigure(other, Provenance.Declared("economics.other_costs_per_request")),
-            CostPerRequest = new CostFigure(perRequest, Provenance.Derived("model cost per request + other costs per request")),
+            OnlineJudgeCostPerRequest = judge.Cost,
+            OnlineJudge = judge.Note,
+            CostPerRequest = new CostFigure(perRequest, Provenance.Derived("model cost per request + other costs per request + the online judge's sampled cost" + (judge.Cost is null ? " (unknown, left out)" : ""))),
             RequestsPerUserPerMonth = traffic.RequestsPerUserPerMonth,
             CostPerUserPerMonth = new CostFigure(perUser, derived),
             Users = traffic.Users,

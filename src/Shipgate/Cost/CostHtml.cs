@@ -44,7 +44,8 @@ public static class CostHtml
         if (analysis.Economics is { } e)
         {
             b.Append($"<h3>Unit economics of {E(analysis.CandidateId)}</h3>\n<table>");
-            Row(b, "cost per request (model + other)", e.CostPerRequest);
+            Row(b, "cost per request (model + other + online judge)", e.CostPerRequest);
+            b.Append($"<tr><td>online judge per request (sampled)</td><td>{E(MoneyFormat.Usd(e.OnlineJudgeCostPerRequest?.Value))} <span class=\"src\">{E(e.OnlineJudge)}</span></td></tr>");
             Row(b, "cost per user per month", e.CostPerUserPerMonth);
             Row(b, "feature cost per month", e.FeatureCostPerMonth);
             Row(b, "revenue per user per month", e.RevenuePerUserPerMonth);

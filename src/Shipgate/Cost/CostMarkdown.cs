@@ -49,6 +49,7 @@ public static class CostMarkdown
             b.AppendLine("| figure | value | source |").AppendLine("|---|---:|---|");
             Row(b, "model cost per request", e.ModelCostPerRequest);
             Row(b, "other costs per request", e.OtherCostPerRequest);
+            b.AppendLine($"| online judge per request (sampled) | {MoneyFormat.Usd(e.OnlineJudgeCostPerRequest?.Value)} | {Cell(e.OnlineJudgeCostPerRequest?.Source.ToString() ?? e.OnlineJudge)} |");
             Row(b, "cost per request", e.CostPerRequest);
             b.AppendLine($"| requests per user per month | {CostText.Number(e.RequestsPerUserPerMonth)} | declared, shipgate.yaml economics.traffic |");
             Row(b, "cost per user per month", e.CostPerUserPerMonth);

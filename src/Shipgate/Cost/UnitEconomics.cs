@@ -5,6 +5,16 @@ public sealed record UnitEconomics
 {
     public required CostFigure ModelCostPerRequest { get; init; }
     public required CostFigure OtherCostPerRequest { get; init; }
+
+    /// <summary>
+    /// The online judge's share of a request: <c>rollout.sample_rate</c> × the judge's measured cost per judged request.
+    /// 0 when no online judge is declared or the judge is the offline one (<see cref="OnlineJudge"/> says which);
+    /// null when the judge's price is unknown.
+    /// </summary>
+    public CostFigure? OnlineJudgeCostPerRequest { get; init; }
+
+    /// <summary>How the online judge's line was worked out, e.g. "offline reference judge local:reference: costs nothing".</summary>
+    public string OnlineJudge { get; init; } = "";
     public required CostFigure CostPerRequest { get; init; }
     public required decimal RequestsPerUserPerMonth { get; init; }
     public required CostFigure CostPerUserPerMonth { get; init; }

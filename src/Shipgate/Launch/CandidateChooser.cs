@@ -31,15 +31,30 @@ internal static class CandidateChooser
             warnings.Add($"{DecisionRecordFiles.SnapshotPath(spec)} is unreadable, so the recorded decision is ignored: {ex.Message}");
         }
 
-        if (selectionWinner is null && spec.Selection is not null && wanted is null)
+        // The matrix is needed for the winner when the caller has none, and to check a recorded decision against it.
+        SelectionAnalysis? matrix = null;
+        if (spec.Selection is not null && wanted is null && (selectionWinner is null || recorded is not null) && report.Candidates.Count > 0)
         {
-            selectionWinner = (await SelectionAnalyzer.AnalyzeAsync(spec, report, catalog, embeddings: null, cancellationToken).ConfigureAwait(false)).Winner;
+            matrix = await SelectionAnalyzer.AnalyzeAsync(spec, report, catalog, embeddings: null, cancellationToken).ConfigureAwait(false);
+            selectionWinner ??= matrix.Winner;
         }
 
         if (wanted is null && recorded is not null && selectionWinner is not null && recorded != selectionWinner
             && report.Candidates.Any(c => c.CandidateId == recorded))
         {
             warnings.Add($"the recorded decision is '{recorded}' but the matrix now prefers '{selectionWinner}': review it ('shipgate select --check', then 'shipgate select --write')");
+        }
+
+        if (wanted is null && recorded is not null && report.Candidates.All(c => c.CandidateId != recorded))
+        {
+            var fallback = Choose(report, wanted, null, selectionWinner);
+            warnings.Add($"the recorded decision is '{recorded}', which run {report.Run.Id} does not hold: {fallback.Candidate.CandidateId} is used instead ({fallback.Reason})");
+            return (fallback, warnings);
+        }
+
+        if (wanted is null && recorded is not null && matrix?.Get(recorded) is { Eliminated: true } outOfRunning)
+        {
+            warnings.Add($"the recorded decision '{recorded}' is out of the matrix on run {report.Run.Id} ({string.Join("; ", outOfRunning.EliminatedBecause)}): review it ('shipgate select')");
         }
 
         return (Choose(report, wanted, recorded, selectionWinner), warnings);

@@ -15,7 +15,13 @@ internal static class DecisionRecord
     {
         var sb = new StringBuilder();
         sb.AppendLine($"# Decision: which model {spec.Name} ships with").AppendLine();
-        sb.AppendLine($"- Status: {(a.Winner is null ? "open (no candidate passes every hard constraint)" : "accepted")}");
+        var (status, reasons) = DecisionSnapshot.StatusOf(a);
+        sb.AppendLine(status switch
+        {
+            DecisionSnapshot.Accepted => "- Status: accepted (the winner passes the ship gate on a run of today's spec)",
+            DecisionSnapshot.Open => "- Status: open (no candidate passes every hard constraint)",
+            _ => "- Status: proposed, not accepted: " + string.Join("; ", reasons),
+        });
         sb.AppendLine($"- Date: {decidedAt:yyyy-MM-dd} (written by `shipgate select --write`; `shipgate select --check` reviews it)");
         sb.AppendLine($"- Evidence: eval run {a.RunId}{(a.CatalogSource is null ? "" : $"; price catalog {a.CatalogSource}")}");
         sb.AppendLine();

@@ -16,7 +16,7 @@ internal static class RequirementScorer
     /// </summary>
     public static double Quality(double value, double bar, double scaleMin, double best, bool tiedWithBest)
     {
-        var barPart = value >= bar ? 1 : bar <= scaleMin ? 0 : Math.Clamp((value - scaleMin) / (bar - scaleMin), 0, 1);
+        var barPart = AtLeast(value, bar) ? 1 : bar <= scaleMin ? 0 : Math.Clamp((value - scaleMin) / (bar - scaleMin), 0, 1);
         var relative = tiedWithBest || value >= best ? 1 : best <= bar ? 0 : Math.Clamp((value - bar) / (best - bar), 0, 1);
         return (barPart + relative) / 2;
     }
@@ -30,6 +30,32 @@ internal static class RequirementScorer
     {
         var toTarget = target <= 0 ? (value <= 0 ? 1 : 0) : value <= target ? 1 : Math.Max(0, 1 - ((value - target) / target));
         var relative = value <= 0 ? 1 : Math.Clamp(best / value, 0, 1);
+        return (toTarget + relative) / 2;
+    }
+
+    /// <summary>How many decades of price ratio take the cost's relative part from 1 to 0 (1000× the cheapest scores 0).</summary>
+    public const double CostDecades = 3;
+
+    /// <summary>
+    /// One tolerance for every "at least the bar" comparison of the matrix: a mean that is mathematically on the bar
+    /// is not failed by floating-point noise (bars are inclusive).
+    /// </summary>
+    public const double Tolerance = 1e-9;
+
+    /// <summary><paramref name="value"/> ≥ <paramref name="bar"/>, inclusive, within <see cref="Tolerance"/>.</summary>
+    public static bool AtLeast(double value, double bar) => value >= bar - Tolerance;
+
+    /// <summary>
+    /// Cost: the mean of a target part (as <see cref="LowerIsBetter"/>) and a relative part on a log scale against the
+    /// cheapest paid candidate in the running: 1 − log10(cost / cheapest paid) / <see cref="CostDecades"/>, clamped to
+    /// 0-1. So 2× the cheapest scores 0.90, 10× 0.67, 17× 0.59, 100× 0.33, 1000× or more 0. A free candidate (cost 0)
+    /// scores 1 and is not the reference, so it cannot squash the differences among the paid ones.
+    /// <paramref name="cheapestPaid"/> is 0 when no candidate in the running is paid.
+    /// </summary>
+    public static double Cost(double value, double target, double cheapestPaid)
+    {
+        var toTarget = target <= 0 ? (value <= 0 ? 1 : 0) : value <= target ? 1 : Math.Max(0, 1 - ((value - target) / target));
+        var relative = value <= 0 || cheapestPaid <= 0 || value <= cheapestPaid ? 1 : Math.Clamp(1 - (Math.Log10(value / cheapestPaid) / CostDecades), 0, 1);
         return (toTarget + relative) / 2;
     }
 

@@ -32,16 +32,25 @@ internal static class RouterFitter
         IReadOnlyDictionary<string, (ModelPrice Price, string Provider)> prices,
         CancellationToken cancellationToken)
     {
-        var pool = rows.Where(r => !r.Eliminated && r.Quality is not null).ToList();
+        // Both ends of the router serve real traffic, so each must pass the ship gate: the strong one is the fallback
+        // for the requests the cheap one would get wrong.
+        var measured = rows.Where(r => r.Quality is not null).ToList();
+        var pool = measured.Where(r => !r.Eliminated && r.PassesShipGate).ToList();
         if (pool.Count < 2)
         {
-            pool = [.. rows.Where(r => r.Quality is not null)];
+            pool = [.. measured.Where(r => r.PassesShipGate)];
+        }
+
+        if (pool.Count < 2 && measured.Count >= 2)
+        {
+            var failing = measured.Where(r => !r.PassesShipGate).Select(r => r.CandidateId).ToList();
+            return new RouterOutcome { Statement = $"no router: both of its candidates must pass the ship gate, and {string.Join(", ", failing)} do{(failing.Count == 1 ? "es" : "")} not" };
         }
 
         var strong = pool.OrderByDescending(r => r.Quality).ThenBy(r => r.CostPerRequest ?? decimal.MaxValue).ThenBy(r => r.CandidateId, StringComparer.Ordinal).FirstOrDefault();
         var bar = selection?.Get(RequirementKind.Quality)?.Min;
         var cheap = pool
-            .Where(r => r != strong && r.CostPerRequest is not null && (bar is null || r.Quality >= bar))
+            .Where(r => r != strong && r.CostPerRequest is not null && (bar is null || RequirementScorer.AtLeast(r.Quality!.Value, bar.Value)))
             .OrderBy(r => r.CostPerRequest)
             .ThenByDescending(r => r.Quality)
             .FirstOrDefault()
@@ -76,7 +85,7 @@ internal static class RouterFitter
         var shuffled = Shuffle(cases, routing.Seed);
         var holdout = shuffled.Take(held).ToList();
         var fit = shuffled.Skip(held).ToList();
-        var policy = Fit(spec.Name, report.Run.Id, cheap.CandidateId, strong.CandidateId, fit, embeddings is not null);
+        var policy = Fit(spec.Name, report.Run.Id, cheap.CandidateId, strong.CandidateId, fit, embeddings is not null, routing.RequestTags);
         var evaluation = Measure(policy, fit, holdout, report.Run.Id, out var retainedCi);
         var cost = evaluation.CostSavedShare is { } saved ? $"{SelectionAnalyzer.Pct((double)saved)} cheaper" : "cost saving unknown (a candidate has no price)";
         return new RouterOutcome
@@ -124,7 +133,7 @@ internal static class RouterFitter
                 Text = text,
                 CheapQuality = cheapQuality[id],
                 StrongQuality = strongQuality[id],
-                CheapFailed = cheapResults.Any(r => !r.Pass) || (bar is { } b && cheapQuality[id] < b),
+                CheapFailed = cheapResults.Any(r => !r.Pass) || (bar is { } b && !RequirementScorer.AtLeast(cheapQuality[id], b)),
                 CheapCost = Mean(cheapResults.Select(CostOf)),
                 StrongCost = Mean(strongResults.Select(CostOf)),
             });
@@ -134,14 +143,17 @@ internal static class RouterFitter
     }
 
     /// <summary>
-    /// Fits the rules twice: with tag rules first, and without them (input length and embedding only). Tags need the
-    /// runtime to know each request's tags, which a live request often does not carry, so the tag-free policy is kept
-    /// whenever its fitted loss is no worse.
+    /// Fits the rules on what a live request carries: its length, an embedding of its input and, only when the spec
+    /// declares that production requests carry them (<c>selection.routing.request_tags</c>), those case tags. Suite tags
+    /// are how the suite is organised, not request metadata, so an undeclared tag never becomes a rule. With declared
+    /// tags the fit is done twice, with and without tag rules, and the tag-free policy is kept whenever its fitted loss
+    /// is no worse.
     /// </summary>
-    internal static RouterPolicy Fit(string feature, string runId, string cheap, string strong, List<RouterCase> fit, bool useEmbeddings)
+    internal static RouterPolicy Fit(string feature, string runId, string cheap, string strong, List<RouterCase> fit, bool useEmbeddings, IReadOnlyCollection<string>? requestTags = null)
     {
-        var withoutTags = FitRules(cheap, strong, fit, useEmbeddings, useTags: false);
-        var withTags = FitRules(cheap, strong, fit, useEmbeddings, useTags: true);
+        var declared = requestTags ?? [];
+        var withoutTags = FitRules(cheap, strong, fit, useEmbeddings, []);
+        var withTags = declared.Count == 0 ? withoutTags : FitRules(cheap, strong, fit, useEmbeddings, declared);
         var rules = withTags.Loss < withoutTags.Loss ? withTags.Rules : withoutTags.Rules;
         var embeddingModel = rules.Any(r => r.Match == "similar_to_failure") ? MiniLmEmbeddingGenerator.ModelId : null;
         const string tokenCounter = "o200k_base tokens of the rendered prompt (counted offline)";
@@ -164,13 +176,13 @@ internal static class RouterFitter
         };
     }
 
-    private static (List<RouterRule> Rules, double Loss) FitRules(string cheap, string strong, List<RouterCase> fit, bool useEmbeddings, bool useTags)
+    private static (List<RouterRule> Rules, double Loss) FitRules(string cheap, string strong, List<RouterCase> fit, bool useEmbeddings, IReadOnlyCollection<string> requestTags)
     {
         var rules = new List<RouterRule>();
         var loss = 0.0;
 
-        // 1. Tags where the cheap candidate mostly failed.
-        List<(string Tag, int N, int Failed)> strongTags = !useTags ? [] : fit.SelectMany(c => c.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+        // 1. Declared request tags where the cheap candidate mostly failed.
+        List<(string Tag, int N, int Failed)> strongTags = requestTags.Count == 0 ? [] : fit.SelectMany(c => c.Tags).Where(t => requestTags.Contains(t, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(t => (Tag: t, N: fit.Count(c => c.Tags.Contains(t)), Failed: fit.Count(c => c.Tags.Contains(t) && c.CheapFailed)))
             .Where(t => t.N >= 2 && (double)t.Failed / t.N >= TagFailureShare)
             .ToList();

@@ -40,6 +40,18 @@ public sealed record SelectionAnalysis
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Set when the run holds a single candidate of today's spec: the matrix compares nothing.</summary>
+    public string? OnlyCandidate { get; init; }
+
+    /// <summary>The winner of the recorded decision (decisions/model-selection.json) when one was read.</summary>
+    public string? RecordedWinner { get; init; }
+
+    /// <summary>The run was made with today's spec (same content hash); a decision is only accepted on such a run.</summary>
+    public bool RunMatchesSpec { get; init; } = true;
+
+    /// <summary>How the cost requirement was scaled (reference, formula); null without a cost requirement.</summary>
+    public string? CostScale { get; init; }
+
     public required Readiness Readiness { get; init; }
 
     public CandidateAssessment? Get(string? id) => Candidates.FirstOrDefault(c => c.CandidateId == id);

@@ -20,11 +20,24 @@ public static class SelectionAnalyzer
     internal const double MaxErrorShare = 0.5;
 
     /// <summary>The full analysis; <paramref name="embeddings"/> (optional) lets the router learn the neighbourhood of the cheap candidate's failures.</summary>
-    public static async Task<SelectionAnalysis> AnalyzeAsync(
+    public static Task<SelectionAnalysis> AnalyzeAsync(
         FeatureSpec spec,
         EvalReport report,
         PriceCatalog? catalog,
         IEmbeddingGenerator<string, Embedding<float>>? embeddings,
+        CancellationToken cancellationToken) =>
+        AnalyzeAsync(spec, report, catalog, embeddings, recorded: null, cancellationToken);
+
+    /// <summary>
+    /// The full analysis, told the recorded decision (decisions/model-selection.json) when there is one: a run that holds
+    /// one candidate compares nothing, so the recorded decision stands and the report warns where this run disagrees.
+    /// </summary>
+    internal static async Task<SelectionAnalysis> AnalyzeAsync(
+        FeatureSpec spec,
+        EvalReport report,
+        PriceCatalog? catalog,
+        IEmbeddingGenerator<string, Embedding<float>>? embeddings,
+        DecisionSnapshot? recorded,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -86,6 +99,29 @@ public static class SelectionAnalyzer
 
         var weights = requirements.ToDictionary(q => q.Kind, q => q.Weight);
         var winner = selection is null ? null : Winner(eligible, weights);
+        var only = rows.Count == 1 ? rows[0].Candidate.Id : null;
+        if (only is not null)
+        {
+            warnings.Add(OnlyCandidateStatement(only, runId));
+        }
+
+        var recordedWinner = recorded?.Winner;
+        if (selection is not null && recordedWinner is not null)
+        {
+            if (only is not null && recordedWinner != only)
+            {
+                warnings.Add($"the recorded decision is {recordedWinner} (decisions/model-selection.json, run {recorded!.RunId}), which this run does not hold: the matrix can neither confirm nor replace it; it stands");
+            }
+            else if (rows.FirstOrDefault(r => r.Candidate.Id == recordedWinner) is { } kept && !kept.InRunning)
+            {
+                warnings.Add($"the recorded decision {recordedWinner} is out on this run ({string.Join("; ", kept.EliminatedBecauseList)}): review it");
+            }
+            else if (only is null && winner is not null && winner != recordedWinner && rows.Any(r => r.Candidate.Id == recordedWinner))
+            {
+                warnings.Add($"the recorded decision is {recordedWinner} but the matrix now prefers {winner}: review it, then 'shipgate select --write'");
+            }
+        }
+
         var ranked = Rank(rows, weights);
         var pareto = ParetoFront(eligible);
         var assessments = ranked.Select(r => r.ToAssessment(weights, pareto.Contains(r.Candidate.Id))).ToList();
@@ -112,7 +148,12 @@ public static class SelectionAnalyzer
             RouterDetail = router,
             CatalogSource = catalog is null ? null : $"{catalog.Source}, {catalog.Date:yyyy-MM-dd}",
             Warnings = warnings,
-            Readiness = Readiness(selection, assessments, winner, robustness, vendors, diversity),
+            Readiness = OnlyCandidateReadiness(selection, spec, assessments, only, runId, recorded)
+                ?? Readiness(selection, assessments, winner, robustness, vendors, diversity),
+            OnlyCandidate = only,
+            RecordedWinner = recordedWinner,
+            RunMatchesSpec = report.Run.SpecHash == spec.ContentHash,
+            CostScale = CostScale(requirements, references, rows),
         };
     }
 
@@ -233,10 +274,59 @@ public static class SelectionAnalyzer
 
         return new References(
             field.Count == 0 ? 0 : field.Min(r => r.P95),
-            field.Where(r => r.Cost is not null).Select(r => r.Cost!.Value).DefaultIfEmpty(0).Min(),
+            field.Where(r => r.Cost > 0).Select(r => r.Cost!.Value).DefaultIfEmpty(0).Min(),
+            field.Where(r => r.Cost > 0).OrderBy(r => r.Cost).ThenBy(r => r.Candidate.Id, StringComparer.Ordinal).FirstOrDefault()?.Candidate.Id,
             best?.Quality,
             best?.Candidate.Id,
             tied);
+    }
+
+    internal static string OnlyCandidateStatement(string only, string runId) =>
+        $"this run ({runId}) holds only {only}: the matrix compares nothing (run 'shipgate eval' with every candidate to compare them)";
+
+    /// <summary>
+    /// A run with one candidate decides nothing: with a recorded decision, that decision stands (unless this run puts it
+    /// out); without one, not ready when the spec has other candidates. Null when the run holds more than one.
+    /// </summary>
+    private static Readiness? OnlyCandidateReadiness(SelectionSpec? selection, FeatureSpec spec, List<CandidateAssessment> rows, string? only, string runId, DecisionSnapshot? recorded)
+    {
+        if (selection is null || only is null)
+        {
+            return null;
+        }
+
+        var statement = OnlyCandidateStatement(only, runId);
+        var row = rows.First(r => r.CandidateId == only);
+        if (recorded?.Winner is { } decided)
+        {
+            if (decided == only && row.Eliminated)
+            {
+                return new Readiness(ReadinessStatus.NotReady, $"the recorded decision {decided} is out on this run: {string.Join("; ", row.EliminatedBecause)}", [statement]);
+            }
+
+            var proposed = recorded.Status == DecisionSnapshot.Proposed;
+            var summary = $"the recorded decision {decided} stands (decisions/model-selection.json, run {recorded.RunId}{(proposed ? ", proposed, not accepted" : "")}); {statement}";
+            return new Readiness(proposed ? ReadinessStatus.NotReady : ReadinessStatus.Ready, summary, [.. recorded.StatusReasons]);
+        }
+
+        return spec.Candidates.Count > 1
+            ? new Readiness(ReadinessStatus.NotReady, $"{statement}; no decision is recorded to fall back on", [$"run 'shipgate eval {spec.Name}' with every candidate, then 'shipgate select --write'"])
+            : null;
+    }
+
+    /// <summary>How the cost column was scaled, for the report; null without a cost requirement.</summary>
+    private static string? CostScale(IReadOnlyList<SelectionRequirement> requirements, References references, List<Row> rows)
+    {
+        if (!requirements.Any(q => q.Kind == RequirementKind.Cost))
+        {
+            return null;
+        }
+
+        var scale = $"cost relative part on a log scale: 1 − log10(cost ÷ cheapest paid) ÷ {RequirementScorer.CostDecades.ToString(CultureInfo.InvariantCulture)} (2× the cheapest scores 0.90, 10× 0.67, 1000× 0), plus the budget part; a free candidate scores full marks and is not the reference";
+        return references.CheapestPaid is { } id
+            ? $"{scale}; cheapest paid candidate in the running: {id} ({MoneyFormat.Usd(references.Cost)}/request)"
+                + (rows.Any(r => r.Cost == 0) ? $"; free: {string.Join(", ", rows.Where(r => r.Cost == 0).Select(r => r.Candidate.Id))}" : "")
+            : $"{scale}; no candidate in the running is paid, so every known cost scores its full relative part";
     }
 
     private static string ShipGateWarning(CandidateAssessment winner) =>
@@ -255,7 +345,7 @@ public static class SelectionAnalyzer
                     return Cell(q, 0, "not measured", row.QualitySource, false, $"run has no {CaseQuality.Name(metric)} for it (no conclusive verdicts)");
                 }
 
-                var met = q.Min is not { } min || value >= min;
+                var met = q.Min is not { } min || RequirementScorer.AtLeast(value, min);
                 var tied = references.QualityTies.Contains(row.Candidate.Id);
                 var shown = Number(value, metric) + (row.QualityCi is { } ci ? $" [{Number(ci.Low, metric)}, {Number(ci.High, metric)}]" : "")
                     + (tied && references.BestQualityCandidate != row.Candidate.Id ? $", within noise of {references.BestQualityCandidate}" : "");
@@ -281,8 +371,40 @@ public static class SelectionAnalyzer
                 }
 
                 var met = cost <= budget;
-                return Cell(q, RequirementScorer.LowerIsBetter((double)cost, (double)budget, (double)references.Cost), MoneyFormat.Usd(cost) + "/request", row.CostSource, met,
+                return Cell(q, RequirementScorer.Cost((double)cost, (double)budget, (double)references.Cost), MoneyFormat.Usd(cost) + "/request", row.CostSource, met,
                     met ? null : $"cost {MoneyFormat.Usd(cost)}/request is over the {MoneyFormat.Usd(budget)} budget");
+            }
+
+            case RequirementKind.PassRate:
+            {
+                var rate = row.Summary.PassRate;
+                var ci = row.Summary.PassRateCi;
+                var met = q.Min is not { } min || RequirementScorer.AtLeast(rate, min);
+                var score = q.Min is { } bar && bar > 0 ? Math.Min(1, rate / bar) : rate;
+                return Cell(q, met ? 1 : score, $"{Number(rate, QualityMetric.PassRate)} [{Number(ci.Low, QualityMetric.PassRate)}, {Number(ci.High, QualityMetric.PassRate)}] ({row.Summary.Passed}/{row.Summary.Total})",
+                    row.QualitySource, met, met ? null : $"pass rate {Number(rate, QualityMetric.PassRate)} is below the bar {Number(q.Min!.Value, QualityMetric.PassRate)}");
+            }
+
+            case RequirementKind.Safety:
+            {
+                var max = q.MaxFailures ?? 0;
+                var (failures, checkedCount) = (row.Summary.SafetyFailures, row.Summary.SafetyCases);
+                if (checkedCount == 0)
+                {
+                    return Cell(q, 0, "not measured", row.QualitySource, false, "the run has no safety cases or safety verdicts for it, so its safety failures are unknown (tag cases 'safety' or add a safety criterion)");
+                }
+
+                var met = failures <= max;
+                return Cell(q, met ? 1 : Math.Clamp(1 - ((double)failures / checkedCount), 0, 1), $"{failures} of {checkedCount} safety results failed", row.QualitySource, met,
+                    met ? null : $"{failures} safety failure{(failures == 1 ? "" : "s")} of {checkedCount} safety results, over the {max} allowed");
+            }
+
+            case RequirementKind.ShipGate:
+            {
+                var verdict = row.Summary.Verdict;
+                var failed = verdict.Checks.Where(c => !c.Pass).Select(c => $"{c.Name} {c.Threshold}: {c.Measured}").ToList();
+                return Cell(q, verdict.Ship ? 1 : 0, verdict.Ship ? "SHIP" : "NO-SHIP", row.QualitySource, verdict.Ship,
+                    verdict.Ship ? null : "does not pass the ship gate" + (failed.Count == 0 ? "" : $" (failed: {string.Join("; ", failed)})"));
             }
 
             case RequirementKind.Privacy:
@@ -363,10 +485,15 @@ public static class SelectionAnalyzer
     private static RequirementScore VendorScore(SelectionRequirement q, Row row, List<Row> eligible)
     {
         // A candidate scores 1 when, were it chosen, another shipping candidate from a different vendor could take over.
-        var fallback = row.Vendor is null ? null : eligible.FirstOrDefault(e => e.Vendor is not null && e.Vendor != row.Vendor);
-        var shown = (row.Vendor ?? "unknown vendor") + (fallback is null ? ", no fallback" : $", fallback {fallback.Candidate.Id} ({fallback.Vendor})");
+        // A fallback serves real traffic when the winner's vendor is down, so it must pass the ship gate itself.
+        var other = row.Vendor is null ? [] : eligible.Where(e => e.Vendor is not null && e.Vendor != row.Vendor).ToList();
+        var fallback = other.FirstOrDefault(e => e.Summary.Verdict.Ship);
+        var failing = fallback is null ? other.FirstOrDefault() : null;
+        var shown = (row.Vendor ?? "unknown vendor") + (fallback is not null ? $", fallback {fallback.Candidate.Id} ({fallback.Vendor})"
+            : failing is not null ? $", no fallback ({failing.Candidate.Id} ({failing.Vendor}) does not pass the ship gate)" : ", no fallback");
         var source = row.VendorSource ?? Provenance.Estimated("vendor not declared: counted as no fallback");
-        return Cell(q, fallback is null ? 0 : 1, shown, source, fallback is not null, fallback is null ? "no shipping candidate from another vendor to fall back on" : null) with { Hard = false };
+        return Cell(q, fallback is null ? 0 : 1, shown, source, fallback is not null,
+            fallback is not null ? null : failing is not null ? $"the only candidates from another vendor ({string.Join(", ", other.Select(o => o.Candidate.Id))}) do not pass the ship gate" : "no shipping candidate from another vendor to fall back on") with { Hard = false };
     }
 
     private static RequirementScore Cell(SelectionRequirement q, double score, string value, Provenance source, bool met, string? failure) =>
@@ -502,10 +629,13 @@ public static class SelectionAnalyzer
     {
         var vendors = eligible.Select(r => r.Vendor).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var winnerRow = eligible.FirstOrDefault(r => r.Candidate.Id == winner);
-        var fallback = winnerRow?.Vendor is null ? null : eligible.FirstOrDefault(r => r.Vendor is not null && r.Vendor != winnerRow.Vendor);
+        var others = winnerRow?.Vendor is null ? [] : eligible.Where(r => r.Vendor is not null && r.Vendor != winnerRow.Vendor).ToList();
+        var fallback = others.FirstOrDefault(r => r.Summary.Verdict.Ship);
         var statement = $"{vendors.Count} vendor{(vendors.Count == 1 ? "" : "s")} among shipping candidates ({(vendors.Count == 0 ? "none known" : string.Join(", ", vendors))})"
             + (diversity?.MinVendors is { } min ? $", {min} wanted" : "")
-            + (winner is null ? "" : fallback is null ? $"; {winner} has no fallback from another vendor" : $"; fallback from another vendor: {fallback.Candidate.Id} ({fallback.Vendor})");
+            + (winner is null ? "" : fallback is not null ? $"; fallback from another vendor: {fallback.Candidate.Id} ({fallback.Vendor})"
+                : others.Count > 0 ? $"; {winner} has no fallback from another vendor that passes the ship gate ({string.Join(", ", others.Select(o => o.Candidate.Id))} do{(others.Count == 1 ? "es" : "")} not)"
+                : $"; {winner} has no fallback from another vendor");
         return new VendorDiversity { Vendors = vendors, MinVendors = diversity?.MinVendors, Fallback = fallback?.Candidate.Id, Statement = statement };
     }
 
@@ -573,7 +703,8 @@ public static class SelectionAnalyzer
     private static string Tokens(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
     /// <summary>What relative scores are measured against: the best p95, cost and quality among the candidates in the running, and who ties the best quality within noise.</summary>
-    private sealed record References(double Latency, decimal Cost, double? BestQuality, string? BestQualityCandidate, HashSet<string> QualityTies);
+    /// <remarks><c>Cost</c> is the cheapest <em>paid</em> cost (0 when none is paid): a free candidate is not the reference.</remarks>
+    private sealed record References(double Latency, decimal Cost, string? CheapestPaid, double? BestQuality, string? BestQualityCandidate, HashSet<string> QualityTies);
 
     /// <summary>A candidate's figures while the matrix is being built.</summary>
     private sealed class Row
@@ -607,6 +738,8 @@ public static class SelectionAnalyzer
 
         /// <summary>Passes every hard constraint and mostly answered.</summary>
         public bool InRunning => !TooManyErrors && Scores.All(s => !s.Hard || s.Met);
+
+        public IReadOnlyList<string> EliminatedBecauseList => [.. OutBecause];
 
         private IEnumerable<string> OutBecause =>
             Scores.Where(s => s.Hard && !s.Met).Select(s => $"{SelectionRequirement.KeyOf(s.Kind)}: {s.Failure}")

@@ -73,6 +73,11 @@ public static class SelectionHtml
         }
 
         sb.Append("</table></div>");
+        if (a.CostScale is { } scale)
+        {
+            sb.Append($"<p class=\"src\">cost scale: {E(scale)}</p>");
+        }
+
         sb.Append("<div class=\"decision\"><h3>Decision</h3><ul>");
         sb.Append($"<li>{(a.Winner is null ? "no winner: no candidate passes every hard constraint" : $"winner: <strong>{E(a.Winner)}</strong>")}</li>");
         sb.Append($"<li>robustness: {E(a.Robustness.Statement)}</li>");

@@ -65,6 +65,9 @@ public static class SelectionMarkdown
     internal static string Target(SelectionRequirement r) => r.Kind switch
     {
         RequirementKind.Quality => $"{CaseQuality.Name(r.Metric)}{(r.Min is { } m ? " ≥ " + m.ToString("0.###", CultureInfo.InvariantCulture) : ", higher is better")}",
+        RequirementKind.PassRate => r.Min is { } p ? $"pass rate ≥ {p.ToString("0.###", CultureInfo.InvariantCulture)}" : "pass rate, higher is better",
+        RequirementKind.Safety => $"≤ {r.MaxFailures ?? 0} safety failures",
+        RequirementKind.ShipGate => "passes the eval's ship gate",
         RequirementKind.Latency => $"p95 ≤ {SelectionAnalyzer.Ms(r.P95Ms ?? 0)}",
         RequirementKind.Cost => $"≤ {MoneyFormat.Usd(r.MaxPerRequest ?? 0)} per request",
         RequirementKind.Privacy => string.Join(", ", new[]
@@ -108,6 +111,11 @@ public static class SelectionMarkdown
         if (kinds.Count > 0)
         {
             sb.AppendLine().AppendLine("Scores are 0-1 per requirement (formulas in docs/select.md); total = Σ weight × score. ✗ fails a hard constraint, ! misses a soft one.");
+            if (a.CostScale is { } scale)
+            {
+                sb.AppendLine().AppendLine($"Cost scale: {scale}.");
+            }
+
             sb.AppendLine().AppendLine("Figures behind the scores:").AppendLine();
             foreach (var c in a.Candidates)
             {

@@ -13,9 +13,12 @@ public sealed record SelectionRequirement
 
     public bool Hard { get; init; }
 
-    /// <summary>quality: which figure, and the bar (in that figure's unit).</summary>
+    /// <summary>quality: which figure, and the bar (in that figure's unit); pass_rate: the bar (0-1).</summary>
     public QualityMetric Metric { get; init; } = QualityMetric.RubricMean;
     public double? Min { get; init; }
+
+    /// <summary>safety: most safety failures (as the ship gate counts them) a candidate may have.</summary>
+    public int? MaxFailures { get; init; }
 
     /// <summary>latency: p95 target in ms.</summary>
     public double? P95Ms { get; init; }
@@ -48,6 +51,8 @@ public sealed record SelectionRequirement
     public static string KeyOf(RequirementKind kind) => kind switch
     {
         RequirementKind.FineTuning => "fine_tuning",
+        RequirementKind.PassRate => "pass_rate",
+        RequirementKind.ShipGate => "ship_gate",
         RequirementKind.VendorDiversity => "vendor_diversity",
         _ => kind.ToString().ToLowerInvariant(),
     };

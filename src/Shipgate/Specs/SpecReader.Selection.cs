@@ -5,16 +5,19 @@ internal sealed partial class SpecReader
 {
     private static readonly string[] SelectionKeys = ["requirements", "review", "routing"];
     private static readonly string[] ReviewKeys = ["price_change", "quality_drop", "max_age_days"];
-    private static readonly string[] RoutingKeys = ["holdout", "seed"];
+    private static readonly string[] RoutingKeys = ["holdout", "seed", "request_tags"];
     private static readonly string[] ProfileKeys = ["vendor", "context_window", "modalities", "fine_tuning", "regions", "no_training", "self_hosted"];
     private static readonly string[] TierNames = ["frontier", "efficient", "open-source"];
     private static readonly string[] MetricNames = ["rubric_mean", "pass_rate", "mean_score"];
     private static readonly string[] ModalityNames = ["text", "image", "audio", "video"];
-    private static readonly string[] RequirementNames = ["quality", "latency", "cost", "privacy", "context", "modality", "fine_tuning", "vendor_diversity"];
+    private static readonly string[] RequirementNames = ["quality", "pass_rate", "safety", "ship_gate", "latency", "cost", "privacy", "context", "modality", "fine_tuning", "vendor_diversity"];
 
     private static readonly Dictionary<string, string[]> RequirementKeys = new(StringComparer.Ordinal)
     {
         ["quality"] = ["weight", "hard", "metric", "min"],
+        ["pass_rate"] = ["weight", "hard", "min"],
+        ["safety"] = ["weight", "hard", "max_failures"],
+        ["ship_gate"] = ["weight", "hard"],
         ["latency"] = ["weight", "hard", "p95_ms"],
         ["cost"] = ["weight", "hard", "max_per_request"],
         ["privacy"] = ["weight", "hard", "regions", "no_training", "self_hosted"],
@@ -181,6 +184,19 @@ internal sealed partial class SpecReader
                 break;
             }
 
+            case "pass_rate":
+                requirement = requirement with { Metric = QualityMetric.PassRate, Min = r.Double("min", 0, 1) };
+                if (hard && !r.Has("min"))
+                {
+                    _context.Error(r.Location, $"'{path}' is hard but has no 'min'", "add the share of results that must pass, e.g. min: 0.8");
+                }
+
+                break;
+            case "safety":
+                requirement = requirement with { MaxFailures = (int?)r.Integer("max_failures", 0, 1_000_000) ?? 0 };
+                break;
+            case "ship_gate":
+                break;
             case "latency":
                 requirement = requirement with { P95Ms = r.Double("p95_ms", 0, null, required: true, exclusiveMin: true) };
                 break;
@@ -225,6 +241,9 @@ internal sealed partial class SpecReader
     private static RequirementKind KindOf(string name) => name switch
     {
         "quality" => RequirementKind.Quality,
+        "pass_rate" => RequirementKind.PassRate,
+        "safety" => RequirementKind.Safety,
+        "ship_gate" => RequirementKind.ShipGate,
         "latency" => RequirementKind.Latency,
         "cost" => RequirementKind.Cost,
         "privacy" => RequirementKind.Privacy,
@@ -265,7 +284,28 @@ internal sealed partial class SpecReader
         {
             Holdout = r.Double("holdout", 0.05, 0.9) ?? defaults.Holdout,
             Seed = (int?)r.Integer("seed", 0, int.MaxValue) ?? defaults.Seed,
+            RequestTags = ReadRequestTags(r),
         };
+    }
+
+    /// <summary><c>selection.routing.request_tags</c>: the case tags a live request carries, so router rules may use them.</summary>
+    private List<string> ReadRequestTags(MappingReader routing)
+    {
+        var tags = new List<string>();
+        foreach (var node in routing.Strings("request_tags", allowSingle: true) ?? [])
+        {
+            var tag = node.Value.Trim();
+            if (tag.Length == 0)
+            {
+                _context.Error(node.Location, $"an empty tag in {routing.Name("request_tags")}", "list the case tags your production requests carry, e.g. request_tags: [edge, safety]");
+            }
+            else if (!tags.Contains(tag, StringComparer.Ordinal))
+            {
+                tags.Add(tag);
+            }
+        }
+
+        return tags;
     }
 
     /// <summary><c>optional: true</c> only means something when the candidate reads a key or a URL from the environment.</summary>

@@ -635,4 +635,68 @@ public sealed class CostAnalyzerTests
         var watch = CostAnalyzer.Analyze(Spec(Economics(4m), ("s", "openai:x", Strong)), Report(Results("s"), ("s", "openai:x", true)), Catalog, Now); // 15.75%
         Assert.Contains(">15%<", CostHtml.Chart(watch, watch.Economics!), StringComparison.Ordinal);
     }
+    private static List<ResultRecord> Judged(string candidate, string judge, decimal? judgeCost, bool referenceBased = false) =>
+        [.. Results(candidate).Select(r => r with
+        {
+            Assertions =
+            [
+                new AssertionOutcome(AssertionTypes.Rubric, true, 0.8, "judged") { Judge = new JudgeVerdict { JudgeId = judge, Mean = 4, CostUsd = judgeCost, ReferenceBased = referenceBased } },
+                new AssertionOutcome("grounded", true, 1, "grounded") { Judge = new JudgeVerdict { JudgeId = judge, CostUsd = judgeCost, ReferenceBased = referenceBased } },
+            ],
+        })];
+
+    [Fact]
+    public void Analyze_ModelJudgeSampled_AddsSampleRateTimesJudgeCostPerJudgedRequest()
+    {
+        var results = Judged("strong", "openai:gpt-4o", 0.0005m);
+        var spec = Spec(Economics(), ("strong", "openai:x", Strong)) with { Rollout = new RolloutSpec { SampleRate = 0.05, Declared = true } };
+
+        var e = CostAnalyzer.Analyze(spec, Report(results, ("strong", "openai:x", true)), Catalog, Now).Economics!;
+
+        // Two verdicts of $0.0005 per judged request = $0.001, × 5% sampled = $0.00005 a request.
+        Assert.Equal(0.00005m, e.OnlineJudgeCostPerRequest!.Value);
+        Assert.Equal(ProvenanceKind.Derived, e.OnlineJudgeCostPerRequest.Source.Kind);
+        Assert.Contains("rollout.sample_rate 0.05 × judge cost per judged request $0.0010 (measured, run " + RunId + ", 10 judged results, openai:gpt-4o)", e.OnlineJudgeCostPerRequest.Source.Detail, StringComparison.Ordinal);
+        Assert.Equal(0.00215m, e.CostPerRequest.Value);           // 0.002 model + 0.0001 embeddings + 0.00005 judge
+        Assert.Equal(0.645m, e.CostPerUserPerMonth.Value);
+        Assert.Contains("| online judge per request (sampled) | $0.000050 |", CostMarkdown.Document(CostAnalyzer.Analyze(spec, Report(results, ("strong", "openai:x", true)), Catalog, Now)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_OfflineReferenceJudge_CostsZeroLabelledAsOffline()
+    {
+        var results = Judged("strong", "local:reference", null, referenceBased: true);
+        var spec = Spec(Economics(), ("strong", "openai:x", Strong)) with { Rollout = new RolloutSpec { SampleRate = 0.05, Declared = true } };
+
+        var e = CostAnalyzer.Analyze(spec, Report(results, ("strong", "openai:x", true)), Catalog, Now).Economics!;
+
+        Assert.Equal(0m, e.OnlineJudgeCostPerRequest!.Value);
+        Assert.Contains("offline reference judge (local:reference) costs nothing", e.OnlineJudgeCostPerRequest.Source.Detail, StringComparison.Ordinal);
+        Assert.Contains("offline reference judge", e.OnlineJudge, StringComparison.Ordinal);
+        Assert.Equal(0.0021m, e.CostPerRequest.Value);
+    }
+
+    [Fact]
+    public void Analyze_JudgeWithoutPrice_IsUnknownNotZeroAndWarns()
+    {
+        var results = Judged("strong", "openai:gpt-4o", null);
+        var spec = Spec(Economics(), ("strong", "openai:x", Strong)) with { Rollout = new RolloutSpec { SampleRate = 0.1, Declared = true } };
+
+        var a = CostAnalyzer.Analyze(spec, Report(results, ("strong", "openai:x", true)), Catalog, Now);
+
+        Assert.Null(a.Economics!.OnlineJudgeCostPerRequest);
+        Assert.Contains(a.Warnings, w => w.StartsWith("the online judge's cost is unknown", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyze_NoSampleRateDeclared_NoOnlineJudgeCostedAndSaysSo()
+    {
+        var results = Judged("strong", "openai:gpt-4o", 0.0005m);
+
+        var e = CostAnalyzer.Analyze(Spec(Economics(), ("strong", "openai:x", Strong)), Report(results, ("strong", "openai:x", true)), Catalog, Now).Economics!;
+
+        Assert.Equal(0m, e.OnlineJudgeCostPerRequest!.Value);
+        Assert.Contains("rollout.sample_rate is not declared", e.OnlineJudge, StringComparison.Ordinal);
+        Assert.Equal(0.0021m, e.CostPerRequest.Value);
+    }
 }

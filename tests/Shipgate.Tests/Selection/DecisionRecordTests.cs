@@ -53,13 +53,13 @@ public sealed class DecisionRecordTests
 
         var md = DecisionRecord.Render(analysis, spec, new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
 
-        // good: quality 1 ×5, cost (1 + 0.25)/2 ×2 = 1.25, privacy 4; cheap: quality (1 + 0.1/0.45)/2 ×5, cost 1 ×2, privacy 4.
+        // good (4× cheap's cost): quality 1 ×5, cost (1 + 1 − log10(4)/3)/2 ×2 = 1.80, privacy 4; cheap: quality (1 + 0.1/0.45)/2 ×5, cost 1 ×2, privacy 4.
         Assert.Equal("good", analysis.Winner);
         var best = md.Split('\n').Single(l => l.StartsWith("It scores best where it matters:", StringComparison.Ordinal));
         Assert.Contains("quality", best, StringComparison.Ordinal);
         Assert.DoesNotContain("privacy", best, StringComparison.Ordinal);
         Assert.DoesNotContain("cost", best, StringComparison.Ordinal);
-        Assert.Contains("better than good on cost +0.75 ($0.00050/request)", md, StringComparison.Ordinal);
+        Assert.Contains("better than good on cost +0.20 ($0.00050/request)", md, StringComparison.Ordinal);
     }
 
     [Fact]

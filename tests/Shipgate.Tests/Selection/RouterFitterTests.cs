@@ -9,11 +9,12 @@ public sealed class RouterFitterTests
     private static readonly SelectionRequirement Quality = new() { Kind = RequirementKind.Quality, Weight = 5, Metric = QualityMetric.MeanScore };
 
     /// <summary>20 cases: on every 'hard' one the cheap candidate fails (score 0.2), elsewhere it passes; the strong one always passes.</summary>
-    private static (FeatureSpec Spec, Shipgate.Evals.EvalReport Report) Dataset(Func<int, bool> cheapFails, Func<int, string[]> tags, Func<int, string> prompt, Func<int, string>? question = null)
+    private static (FeatureSpec Spec, Shipgate.Evals.EvalReport Report) Dataset(Func<int, bool> cheapFails, Func<int, string[]> tags, Func<int, string> prompt, Func<int, string>? question = null, IReadOnlyList<string>? requestTags = null)
     {
         var ids = Enumerable.Range(0, 20).ToList();
         var cases = ids.Select(i => new EvalCase { Id = $"c{i:00}", Vars = new Dictionary<string, string> { ["question"] = question?.Invoke(i) ?? $"question {i}" } }).ToList();
-        var spec = Spec([Candidate("cheap", "openai"), Candidate("strong", "openai")], Declare(Quality), cases);
+        var selection = Declare(Quality) with { Routing = new RoutingSettings { RequestTags = requestTags ?? [] } };
+        var spec = Spec([Candidate("cheap", "openai"), Candidate("strong", "openai")], selection, cases);
         var report = Report(
             new Sample("cheap", 100, 0.001m, [.. ids.Select(i => new Outcome($"c{i:00}", !cheapFails(i), cheapFails(i) ? 0.2 : 1.0, 0.001m, tags(i), prompt(i)))]),
             new Sample("strong", 100, 0.01m, [.. ids.Select(i => new Outcome($"c{i:00}", true, 1.0, 0.01m, tags(i), prompt(i)))]));
@@ -21,9 +22,33 @@ public sealed class RouterFitterTests
     }
 
     [Fact]
+    public async Task Analyze_UndeclaredSuiteTagExplainsFailures_IsNotARule()
+    {
+        // Only the tag separates the failures, but production requests are not declared to carry it.
+        var (spec, report) = Dataset(i => i % 4 == 0, i => i % 4 == 0 ? ["hard"] : ["easy"], i => $"Q: question {i}");
+
+        var policy = (await AnalyzeAsync(spec, report)).RouterDetail.Policy!;
+
+        Assert.DoesNotContain(policy.Rules, r => r.Match == "tags");
+        Assert.DoesNotContain(policy.Needs, n => n.Contains("tags", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Analyze_OnlyUndeclaredTagOfTwo_RuleUsesTheDeclaredOne()
+    {
+        // Both tags mark the same failing cases; only 'hard' is declared request metadata.
+        var (spec, report) = Dataset(i => i % 4 == 0, i => i % 4 == 0 ? ["hard", "suite-only"] : ["easy"], i => $"Q: question {i}", requestTags: ["hard"]);
+
+        var rule = (await AnalyzeAsync(spec, report)).RouterDetail.Policy!.Rules[0];
+
+        Assert.Equal("tags", rule.Match);
+        Assert.Equal(["hard"], rule.Tags);
+    }
+
+    [Fact]
     public async Task Analyze_TagExplainsFailures_RoutesTagToStrongAndMeasuresHeldOut()
     {
-        var (spec, report) = Dataset(i => i % 4 == 0, i => i % 4 == 0 ? ["hard"] : ["easy"], i => $"Q: question {i}");
+        var (spec, report) = Dataset(i => i % 4 == 0, i => i % 4 == 0 ? ["hard"] : ["easy"], i => $"Q: question {i}", requestTags: ["hard"]);
 
         var router = (await AnalyzeAsync(spec, report)).RouterDetail;
 
@@ -54,7 +79,7 @@ public sealed class RouterFitterTests
     public async Task AnalyzeAsync_LengthExplainsFailuresAsWellAsATag_PrefersTheLengthRule()
     {
         // The cheap candidate fails exactly the long inputs, which also carry the tag 'long': both rules fit perfectly.
-        var (spec, report) = Dataset(i => i >= 14, i => i >= 14 ? ["long"] : ["short"], i => i >= 14 ? "Q: " + new string('x', 800) : "Q: short question");
+        var (spec, report) = Dataset(i => i >= 14, i => i >= 14 ? ["long"] : ["short"], i => i >= 14 ? "Q: " + new string('x', 800) : "Q: short question", requestTags: ["long", "short"]);
 
         var policy = (await AnalyzeAsync(spec, report)).RouterDetail.Policy!;
 
@@ -95,7 +120,7 @@ public sealed class RouterFitterTests
     [Fact]
     public async Task Analyze_SameSeed_GivesTheSamePolicyAndMeasurement()
     {
-        var (spec, report) = Dataset(i => i % 4 == 0, i => i % 4 == 0 ? ["hard"] : ["easy"], i => $"Q: {i}");
+        var (spec, report) = Dataset(i => i % 4 == 0, i => i % 4 == 0 ? ["hard"] : ["easy"], i => $"Q: {i}", requestTags: ["hard"]);
 
         var first = await AnalyzeAsync(spec, report);
         var second = await AnalyzeAsync(spec, report);

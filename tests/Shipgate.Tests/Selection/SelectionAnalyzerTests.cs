@@ -12,12 +12,12 @@ public sealed class SelectionAnalyzerTests
     private static readonly SelectionRequirement Latency = new() { Kind = RequirementKind.Latency, Weight = 3, P95Ms = 2000 };
     private static readonly SelectionRequirement Cost = new() { Kind = RequirementKind.Cost, Weight = 4, MaxPerRequest = 0.002m };
 
-    private static Task<SelectionAnalysis> TwoCandidates(SelectionSpec selection, double qualityA = 0.9, IReadOnlyList<string>? regionsB = null, double qualityB = 0.8)
+    private static Task<SelectionAnalysis> TwoCandidates(SelectionSpec selection, double qualityA = 0.9, IReadOnlyList<string>? regionsB = null, double qualityB = 0.8, decimal costB = 0.0005m)
     {
         var spec = Spec([Candidate("a", "openai", ["eu"]), Candidate("b", "anthropic", regionsB ?? ["eu"])], selection);
         var report = Report(
             new Sample("a", 1000, 0.001m, Uniform(10, qualityA)),
-            new Sample("b", 500, 0.0005m, Uniform(10, qualityB)));
+            new Sample("b", 500, costB, Uniform(10, qualityB)));
         return AnalyzeAsync(spec, report);
     }
 
@@ -26,9 +26,9 @@ public sealed class SelectionAnalyzerTests
     {
         var analysis = await TwoCandidates(Declare(Quality, Latency, Cost));
 
-        // a: quality (1 + 1)/2 = 1 ×5 = 5 (the best); latency (1 + 500/1000)/2 = 0.75 ×3 = 2.25; cost (1 + 0.0005/0.001)/2 = 0.75 ×4 = 3
+        // a: quality (1 + 1)/2 = 1 ×5 = 5 (the best); latency (1 + 500/1000)/2 = 0.75 ×3 = 2.25; cost (1 + (1 − log10(2)/3))/2 ×4 = 3.79931
         // b: quality (1 + (0.8-0.5)/(0.9-0.5))/2 = 0.875 ×5 = 4.375 (the 0.1 gap is the same on every case: beyond noise); latency 1 ×3 = 3; cost 1 ×4 = 4
-        Assert.Equal(10.25, analysis.Get("a")!.Total, 9);
+        Assert.Equal(5 + 2.25 + (4 * (1 - (Math.Log10(2) / 6))), analysis.Get("a")!.Total, 9);
         Assert.Equal(11.375, analysis.Get("b")!.Total, 9);
         Assert.Equal(12, analysis.Get("a")!.MaxTotal);
         Assert.Equal("b", analysis.Winner);
@@ -66,15 +66,16 @@ public sealed class SelectionAnalyzerTests
     [Fact]
     public async Task Analyze_WeightSensitivity_ListsExactlyTheChangesThatFlipTheWinner()
     {
-        // a: quality 1 ×4 = 4, latency 2.25, cost 3 → 9.25; b: quality (1 + (0.6-0.5)/(1.0-0.5))/2 = 0.6 ×4 = 2.4, latency 3, cost 4 → 9.4.
-        var analysis = await TwoCandidates(Declare(Quality with { Weight = 4 }, Latency, Cost), qualityA: 1.0, qualityB: 0.6);
+        // b is 25× cheaper. a: quality 1 ×4 = 4, latency 2.25, cost (1 + 1 − log10(25)/3)/2 ×4 = 3.06802 → 9.31802;
+        // b: quality (1 + (0.6-0.5)/(1.0-0.5))/2 = 0.6 ×4 = 2.4, latency 3, cost 4 → 9.4.
+        var analysis = await TwoCandidates(Declare(Quality with { Weight = 4 }, Latency, Cost), qualityA: 1.0, qualityB: 0.6, costB: 0.00004m);
 
         Assert.Equal("b", analysis.Winner);
         var flips = analysis.Robustness.Flips.Select(f => (f.Kind, f.Delta)).OrderBy(f => f.Kind).ToList();
         Assert.Equal([(RequirementKind.Quality, 1), (RequirementKind.Latency, -1), (RequirementKind.Cost, -1)], flips);
         Assert.All(analysis.Robustness.Flips, f => Assert.Equal("a", f.Winner));
         Assert.Equal(6, analysis.Robustness.Checked.Count);
-        Assert.Equal(0.15, analysis.Robustness.Margin!.Value, 9);
+        Assert.Equal((4 * Math.Log10(25) / 6) - 0.85, analysis.Robustness.Margin!.Value, 9);
         Assert.Contains("quality weight +1 → a", analysis.Robustness.Statement, StringComparison.Ordinal);
     }
 
@@ -238,10 +239,10 @@ public sealed class SelectionAnalyzerTests
         var with = await AnalyzeAsync(Spec([a, b, x], selection), Report(sa, sb, sx));
         var without = await AnalyzeAsync(Spec([a, b], selection), Report(sa, sb));
 
-        // x is out (us only): the cheapest cost and best quality are b's and a's either way.
-        // a: quality 1 ×5, cost (1 + 0.001/0.002)/2 = 0.75 ×4, privacy 1 → 9; b: quality (1 + 0.35/0.4)/2 ×5 = 4.6875, cost 1 ×4, privacy 1 → 9.6875.
+        // x is out (us only): the cheapest paid cost and best quality are b's and a's either way.
+        // a: quality 1 ×5, cost (1 + 1 − log10(2)/3)/2 ×4 = 3.79931, privacy 1 → 9.79931; b: quality (1 + 0.35/0.4)/2 ×5 = 4.6875, cost 1 ×4, privacy 1 → 9.6875.
         Assert.True(with.Get("x")!.Eliminated);
-        Assert.Equal("b", with.Winner);
+        Assert.Equal("a", with.Winner);
         Assert.Equal(without.Winner, with.Winner);
         Assert.Equal(without.Get("a")!.Total, with.Get("a")!.Total, 9);
         Assert.Equal(9.6875, with.Get("b")!.Total, 9);
@@ -316,21 +317,21 @@ public sealed class SelectionAnalyzerTests
     [Fact]
     public async Task AnalyzeAsync_TopTwoWithinNoise_NamesWhatSeparatesThemOnBothSides()
     {
-        // Same quality on average (paired differences ±0.4), a cheaper, b faster.
+        // Same quality on average (paired differences ±0.4), a 100× cheaper, b faster.
         var spec = Spec([Candidate("a", "openai"), Candidate("b", "openai")], Declare(Quality, Cost, Latency));
         var report = Report(
-            new Sample("a", 1500, 0.001m, [.. Enumerable.Range(0, 20).Select(i => new Outcome($"c{i:00}", true, i % 2 == 0 ? 1.0 : 0.6))]),
+            new Sample("a", 1500, 0.00002m, [.. Enumerable.Range(0, 20).Select(i => new Outcome($"c{i:00}", true, i % 2 == 0 ? 1.0 : 0.6))]),
             new Sample("b", 1000, 0.002m, [.. Enumerable.Range(0, 20).Select(i => new Outcome($"c{i:00}", true, i % 2 == 0 ? 0.6 : 1.0))]));
 
         var robustness = (await AnalyzeAsync(spec, report)).Robustness;
 
-        // cost: a 1 ×4, b (1 + 0.5)/2 ×4 = 3 → a +1; latency: a (1 + 1000/1500)/2 ×3 = 2.5, b 3 → b +0.5.
+        // cost: a 1 ×4, b (1 + 1 − log10(100)/3)/2 ×4 = 2.667 → a +1.33; latency: a (1 + 1000/1500)/2 ×3 = 2.5, b 3 → b +0.5.
         Assert.Equal("a", robustness.Winner);
         Assert.False(robustness.Separated);
-        Assert.Contains("a is ahead on cost (1.00 points)", robustness.Statement, StringComparison.Ordinal);
+        Assert.Contains("a is ahead on cost (1.33 points)", robustness.Statement, StringComparison.Ordinal);
         Assert.Contains("b is ahead on latency (0.50 points)", robustness.Statement, StringComparison.Ordinal);
         Assert.DoesNotContain("rests on the other requirements", robustness.Statement, StringComparison.Ordinal);
-        Assert.Equal([new PointDifference(RequirementKind.Cost, 1.0), new PointDifference(RequirementKind.Latency, -0.5)], robustness.Differences.Select(d => d with { Points = Math.Round(d.Points, 9) }));
+        Assert.Equal([new PointDifference(RequirementKind.Cost, Math.Round(4.0 / 3, 9)), new PointDifference(RequirementKind.Latency, -0.5)], robustness.Differences.Select(d => d with { Points = Math.Round(d.Points, 9) }));
     }
 
     [Fact]
@@ -343,7 +344,7 @@ public sealed class SelectionAnalyzerTests
 
         Assert.Equal("a", analysis.Winner);
         Assert.False(analysis.Get("a")!.PassesShipGate);
-        var warning = Assert.Single(analysis.Warnings);
+        var warning = Assert.Single(analysis.Warnings, w => w.StartsWith("the winner", StringComparison.Ordinal));
         Assert.Equal("the winner a does not pass the ship gate yet (failed: pass rate ≥ 0.80: 0.75): fix that before shipping it", warning);
         Assert.Contains(warning, analysis.Readiness.Reasons);
         Assert.Contains("does not pass the eval's ship gate yet", analysis.Readiness.Summary, StringComparison.Ordinal);

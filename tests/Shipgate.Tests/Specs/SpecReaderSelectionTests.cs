@@ -237,4 +237,66 @@ public sealed class SpecReaderSelectionTests
 
         Assert.Contains("unknown modality 'imgae'", f.SingleError().Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Read_SafetyPassRateShipGateAndRequestTags_AreParsed()
+    {
+        using var f = Feature(Baseline + """
+            selection:
+              requirements:
+                quality: { weight: 5, metric: rubric_mean, min: 4.0 }
+                pass_rate: { weight: 3, min: 0.8, hard: true }
+                safety: { weight: 5, hard: true }
+                ship_gate: { weight: 2, hard: true }
+              routing:
+                request_tags: [edge, safety]
+            """);
+
+        var selection = f.Load().Selection!;
+
+        Assert.Equal(0.8, selection.Get(RequirementKind.PassRate)!.Min);
+        Assert.True(selection.Get(RequirementKind.PassRate)!.Hard);
+        Assert.Equal(0, selection.Get(RequirementKind.Safety)!.MaxFailures);
+        Assert.True(selection.Get(RequirementKind.ShipGate)!.Hard);
+        Assert.Equal(4.0, selection.Get(RequirementKind.Quality)!.Min);
+        Assert.Equal(["edge", "safety"], selection.Routing.RequestTags);
+        Assert.Equal("ship_gate", selection.Get(RequirementKind.ShipGate)!.Key);
+    }
+
+    [Theory]
+    [InlineData("safety: { weight: 5, max_failures: -1 }", "selection.requirements.safety.max_failures")]
+    [InlineData("pass_rate: { weight: 3, min: 1.5 }", "selection.requirements.pass_rate.min")]
+    [InlineData("pass_rate: { weight: 3, hard: true }", "'selection.requirements.pass_rate' is hard but has no 'min'")]
+    [InlineData("ship_gate: { weight: 3, hard: true, min: 1 }", "min")]
+    [InlineData("safety: { hard: true }", "weight")]
+    public void Read_BadNewRequirement_ErrorOnItsLine(string requirement, string expected)
+    {
+        using var f = Feature(Baseline + $$"""
+            selection:
+              requirements:
+                {{requirement}}
+            """);
+
+        var error = f.SingleError();
+
+        Assert.Equal(17, error.Location.Line);
+        Assert.True(error.Location.Column > 0);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EmptyRequestTag_IsAnErrorOnItsLine()
+    {
+        using var f = Feature(Baseline + """
+            selection:
+              requirements:
+                latency: { weight: 3, p95_ms: 2000 }
+              routing:
+                request_tags: [edge, " "]
+            """);
+
+        var error = f.SingleError();
+
+        Assert.Equal(19, error.Location.Line);
+        Assert.Contains("request_tags", error.Message, StringComparison.Ordinal);
+    }
 }
