@@ -306,9 +306,27 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
             }
 
             pulledFiles.Add(full);
+            string? text;
             try
             {
-                node = JsonNode.Parse(File.ReadAllText(full));
+                text = new FileInfo(full).Length > SpecLimits.MaxFileBytes
+                    ? throw new IOException($"larger than {SpecLimits.MaxFileBytes / (1024 * 1024)} MiB, the limit for files a spec names")
+                    : SpecText.Decode(File.ReadAllBytes(full), context.Display(full), context.Errors);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error(pathNode.Location, $"cannot read schema file '{path}': {e.Message}", null);
+                return null;
+            }
+
+            if (text is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                node = JsonNode.Parse(text);
             }
             catch (JsonException e)
             {
@@ -366,6 +384,7 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    // \z, not $: '$' also matches before a final newline, which let ids such as "a\n" (a YAML '|' block) through.
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+\z")]
     internal static partial Regex IdPattern();
 }

@@ -4,13 +4,16 @@ using System.Text.RegularExpressions;
 
 namespace Shipgate.Specs;
 
-/// <summary>Reads one JSON value (a JSONL line) into <see cref="SpecNode"/>s with a column for every value.</summary>
+/// <summary>
+/// Reads one JSON value (a JSONL line) into <see cref="SpecNode"/>s with a column for every value. The reader's
+/// depth limit (<see cref="SpecLimits.MaxDepth"/>) fails the line before the recursion here can go deep.
+/// </summary>
 internal static partial class JsonTreeReader
 {
     public static SpecNode? ReadLine(string line, string file, int lineNumber, List<SpecError> errors)
     {
         var bytes = Encoding.UTF8.GetBytes(line);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = SpecLimits.MaxDepth });
         try
         {
             if (!reader.Read())
@@ -33,6 +36,11 @@ internal static partial class JsonTreeReader
             errors.Add(new SpecError(Location(file, lineNumber, bytes, position), "invalid JSON: " + message, "each line must be one complete JSON object"));
             return null;
         }
+        catch (SpecException e)
+        {
+            errors.AddRange(e.Errors);
+            return null;
+        }
     }
 
     private static SpecNode ReadValue(ref Utf8JsonReader reader, byte[] bytes, string file, int lineNumber)
@@ -45,7 +53,7 @@ internal static partial class JsonTreeReader
                 var entries = new List<KeyValuePair<ScalarNode, SpecNode>>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var key = new ScalarNode(reader.GetString() ?? "", true, Location(file, lineNumber, bytes, (int)reader.TokenStartIndex));
+                    var key = new ScalarNode(Text(ref reader, bytes, file, lineNumber), true, Location(file, lineNumber, bytes, (int)reader.TokenStartIndex));
                     reader.Read();
                     entries.Add(new(key, ReadValue(ref reader, bytes, file, lineNumber)));
                 }
@@ -65,7 +73,7 @@ internal static partial class JsonTreeReader
             }
 
             case JsonTokenType.String:
-                return new ScalarNode(reader.GetString() ?? "", true, location);
+                return new ScalarNode(Text(ref reader, bytes, file, lineNumber), true, location);
             case JsonTokenType.Number:
                 return new ScalarNode(Encoding.UTF8.GetString(reader.ValueSpan), false, location);
             case JsonTokenType.True:
@@ -74,6 +82,19 @@ internal static partial class JsonTreeReader
                 return new ScalarNode("false", false, location);
             default:
                 return new ScalarNode("null", false, location);
+        }
+    }
+
+    /// <summary>A string token's text; a lone surrogate escape (<c>"\ud800"</c>) cannot become text and is a located error.</summary>
+    private static string Text(ref Utf8JsonReader reader, byte[] bytes, string file, int lineNumber)
+    {
+        try
+        {
+            return reader.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            throw new SpecException(new SpecError(Location(file, lineNumber, bytes, (int)reader.TokenStartIndex), "invalid JSON string: it escapes half of a UTF-16 surrogate pair (such as \\ud800 alone)", "escape both halves of the pair (\\ud83d\\ude00) or remove it"));
         }
     }
 

@@ -114,6 +114,12 @@ internal sealed class MappingReader
 
         if (s.AsDouble() is not { } d)
         {
+            if (s.AsUnboundedDouble() is { } huge)
+            {
+                OutOfRange(s, key, huge, min, max, exclusiveMin);
+                return null;
+            }
+
             _context.Error(s.Location, $"expected a number for {Name(key)}, got {s.Describe()}", s.Quoted ? "remove the quotes" : null);
             return null;
         }
@@ -131,6 +137,12 @@ internal sealed class MappingReader
 
         if (s.AsDecimal() is not { } d)
         {
+            if (s.AsUnboundedDouble() is { } huge)
+            {
+                OutOfRange(s, key, huge, (double?)min, null, false);
+                return null;
+            }
+
             _context.Error(s.Location, $"expected a number for {Name(key)}, got {s.Describe()}", s.Quoted ? "remove the quotes" : null);
             return null;
         }
@@ -148,6 +160,12 @@ internal sealed class MappingReader
 
         if (s.AsLong() is not { } l)
         {
+            if (s.AsUnboundedDouble() is { } huge && Math.Abs(huge) >= long.MaxValue)
+            {
+                OutOfRange(s, key, huge, min, max, false);
+                return null;
+            }
+
             _context.Error(s.Location, $"expected a whole number for {Name(key)}, got {s.Describe()}", s.Quoted ? "remove the quotes" : null);
             return null;
         }
@@ -259,8 +277,18 @@ internal sealed class MappingReader
             (null, { } b) => $"at most {Fmt(b)}",
             _ => "",
         };
-        _context.Error(s.Location, $"{Name(key)} must be {range}, got {s.Value}");
+        _context.Error(s.Location, $"{Name(key)} must be {range}, got {(s.Value.Length <= 40 ? s.Value : s.Value[..37] + "...")}");
         return false;
+    }
+
+    /// <summary>A number beyond what the field's type holds: the field's own range when it has one, else "too large".</summary>
+    private void OutOfRange(ScalarNode s, string key, double value, double? min, double? max, bool exclusiveMin)
+    {
+        if (InRange(s, key, value, min, max, exclusiveMin))
+        {
+            var shown = s.Value.Length <= 40 ? s.Value : s.Value[..37] + "...";
+            _context.Error(s.Location, $"{Name(key)} is out of range: {shown} is too {(value < 0 ? "small" : "large")} to be a usable number", "write an ordinary-sized number");
+        }
     }
 
     private static string Fmt(double d) => d.ToString(CultureInfo.InvariantCulture);

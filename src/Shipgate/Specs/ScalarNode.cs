@@ -27,6 +27,13 @@ internal sealed record ScalarNode(string Value, bool Quoted, SourceLocation Loca
         return double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
     }
 
+    /// <summary>
+    /// The value as a double even when it overflows to infinity (1e400, 99999999999999999999999): lets callers report
+    /// a number that is too large as out of range rather than as "not a number".
+    /// </summary>
+    public double? AsUnboundedDouble() =>
+        !Quoted && double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsNaN(d) ? d : null;
+
     public decimal? AsDecimal()
     {
         if (Quoted)

@@ -20,7 +20,6 @@ internal sealed partial class SpecReader
     private static readonly string[] DefaultsKeys = ["assertions"];
     private static readonly string[] GateKeys = ["min_pass_rate", "min_mean_score", "max_safety_failures", "max_p95_latency_ms", "max_cost_per_request", "max_error_rate", "min_rubric_mean", "max_inconclusive_rate", "max_hallucination_rate", "min_judge_kappa", "min_human_labels", "rubric_mean_above", "min_judged", "allow_approximate_groundedness", "schema_failures_are_safety_failures"];
     private static readonly string[] RunKeys = ["concurrency", "repeats", "timeout_seconds", "retries", "retry_base_delay_ms", "max_retry_delay_ms"];
-    private static readonly string[] CaseFileKeys = ["cases"];
 
     /// <summary>Upper bound for timeouts and delays (one day): larger values are surely typos.</summary>
     private const double MaxSeconds = 86_400;
@@ -32,6 +31,7 @@ internal sealed partial class SpecReader
     private readonly SpecContext _context;
     private readonly List<string> _pulledFiles = [];
     private readonly CaseReader _cases;
+    private readonly Dictionary<string, EvalCase> _caseIds = new(StringComparer.Ordinal);
 
     public SpecReader(string specFile)
     {
@@ -46,7 +46,8 @@ internal sealed partial class SpecReader
     {
         var display = _context.Display(_specFile);
         var specBytes = ReadBytes(_specFile, SourceLocation.FileOnly(display)) ?? throw new SpecException(Errors);
-        var rootNode = YamlTreeReader.Read(Decode(specBytes), display, Errors, out var failed);
+        var specText = SpecText.Decode(specBytes, display, Errors) ?? throw new SpecException(Errors);
+        var rootNode = YamlTreeReader.Read(specText, display, Errors, out var failed);
         if (failed)
         {
             throw new SpecException(Errors);
@@ -263,7 +264,7 @@ internal sealed partial class SpecReader
         }
 
         _pulledFiles.Add(full);
-        return Decode(bytes);
+        return SpecText.Decode(bytes, _context.Display(full), Errors);
     }
 
     private List<CandidateSpec> ReadCandidates(MappingReader root, List<PromptTemplate> prompts)
@@ -520,13 +521,14 @@ internal sealed partial class SpecReader
             return;
         }
 
-        var previous = cases.FirstOrDefault(x => x.Id == c.Id);
-        if (previous is not null)
+        // A dictionary, not a scan of the list: 100,000 cases must load in linear time.
+        if (_caseIds.TryGetValue(c.Id, out var previous))
         {
             _context.Error(c.Location, $"duplicate case id '{c.Id}' (first at {previous.Location})", "case ids must be unique across the suite");
             return;
         }
 
+        _caseIds[c.Id] = c;
         cases.Add(c);
     }
 
@@ -540,51 +542,7 @@ internal sealed partial class SpecReader
         }
 
         _pulledFiles.Add(file);
-        var text = Decode(bytes);
-        switch (Path.GetExtension(file).ToLowerInvariant())
-        {
-            case ".csv":
-                return CsvCaseFile.Read(text, display, Errors);
-            case ".jsonl" or ".ndjson":
-            {
-                var nodes = new List<SpecNode>();
-                var lines = text.Split('\n');
-                for (var i = 0; i < lines.Length; i++)
-                {
-                    var line = lines[i].TrimEnd('\r');
-                    if (line.Trim().Length == 0)
-                    {
-                        continue;
-                    }
-
-                    if (JsonTreeReader.ReadLine(line, display, i + 1, Errors) is { } node)
-                    {
-                        nodes.Add(node);
-                    }
-                }
-
-                return nodes;
-            }
-
-            default:
-            {
-                var root = YamlTreeReader.Read(text, display, Errors, out _);
-                switch (root)
-                {
-                    case null:
-                        return [];
-                    case SequenceNode seq:
-                        return seq.Items;
-                    case MappingNode:
-                        var r = _context.Mapping(root, "a case file", null, $"case file '{display}'", CaseFileKeys)!;
-                        r.ReportUnknown();
-                        return r.Sequence("cases", required: true)?.Items ?? [];
-                    default:
-                        _context.Error(root.Location, $"expected a list of cases in '{display}', got {root.Describe()}", "write one '- id: ...' item per case, or a mapping with 'cases:'");
-                        return [];
-                }
-            }
-        }
+        return CaseFileReader.Read(bytes, file, display, _context);
     }
 
     private List<AssertionSpec> ReadDefaults(MappingReader root)
@@ -700,6 +658,12 @@ internal sealed partial class SpecReader
     {
         try
         {
+            if (new FileInfo(path).Length > SpecLimits.MaxFileBytes)
+            {
+                _context.Error(at, $"'{_context.Display(path)}' is larger than {SpecLimits.MaxFileBytes / (1024 * 1024)} MiB, the limit for files a spec names", "split it into smaller files");
+                return null;
+            }
+
             return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -759,9 +723,9 @@ internal sealed partial class SpecReader
 
     private static string Shorten(string s) => s.Length <= 12 ? s : s[..6] + "…";
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]*\z")]
     private static partial Regex FeatureNamePattern();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex EnvNamePattern();
 }

@@ -5,16 +5,31 @@ namespace Shipgate.Specs;
 
 /// <summary>
 /// Reads YAML with the low-level parser into <see cref="SpecNode"/>s. The representation model would hide
-/// duplicate keys and some positions; the event stream gives us both.
+/// duplicate keys and some positions; the event stream gives us both. Nesting depth and alias expansion are
+/// bounded (<see cref="SpecLimits"/>) before recursion or expansion could exhaust the stack or memory.
 /// </summary>
-internal static class YamlTreeReader
+internal sealed class YamlTreeReader
 {
+    private readonly IParser _parser;
+    private readonly string _file;
+    private readonly List<SpecError> _errors;
+    private readonly Dictionary<string, (SpecNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+    private long _aliasNodes;
+    private Mark _last = Mark.Empty;
+
+    private YamlTreeReader(IParser parser, string file, List<SpecError> errors)
+    {
+        _parser = parser;
+        _file = file;
+        _errors = errors;
+    }
+
     /// <summary>Returns the document's root (null for an empty file) or null with errors added on a syntax error.</summary>
     public static SpecNode? Read(string text, string file, List<SpecError> errors, out bool failed)
     {
         failed = false;
         var parser = new Parser(new StringReader(text));
-        Mark last = Mark.Empty;
+        var reader = new YamlTreeReader(parser, file, errors);
         try
         {
             parser.Consume<StreamStart>();
@@ -24,8 +39,7 @@ internal static class YamlTreeReader
             }
 
             parser.Consume<DocumentStart>();
-            var anchors = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
-            var root = ReadNode(parser, file, anchors, errors, ref last);
+            var root = reader.ReadNode(0, out _);
             parser.Consume<DocumentEnd>();
             if (parser.Current is DocumentStart second)
             {
@@ -33,6 +47,13 @@ internal static class YamlTreeReader
             }
 
             return root is ScalarNode { IsNull: true } ? null : root;
+        }
+        catch (SpecException e)
+        {
+            // A limit was hit: stop reading this file at once.
+            failed = true;
+            errors.AddRange(e.Errors);
+            return null;
         }
         catch (YamlException e)
         {
@@ -44,80 +65,103 @@ internal static class YamlTreeReader
 
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            // YamlDotNet throws this for some unterminated constructs (e.g. an unclosed '[').
+            // YamlDotNet throws these for some unterminated constructs (e.g. an unclosed '[') and bad escapes.
             failed = true;
             if (!AddTabErrors(text, file, errors))
             {
-                errors.Add(new SpecError(Location(file, last), "invalid YAML: the file ends inside an unfinished value", "close every '[', '{' and quote opened after this point"));
+                errors.Add(e is InvalidOperationException
+                    ? new SpecError(Location(file, reader._last), "invalid YAML: the file ends inside an unfinished value", "close every '[', '{' and quote opened after this point")
+                    : new SpecError(Location(file, reader._last), "invalid YAML after this point: " + Tidy(e.Message), "check escapes such as \\u and \\x in double-quoted text"));
             }
 
             return null;
         }
     }
 
-    private static SpecNode ReadNode(IParser parser, string file, Dictionary<string, SpecNode> anchors, List<SpecError> errors, ref Mark last)
+    /// <summary>One node; <paramref name="size"/> counts the nodes it stands for once aliases are expanded.</summary>
+    private SpecNode ReadNode(int depth, out long size)
     {
-        var current = parser.Current ?? throw new InvalidOperationException("unexpected end of YAML");
-        last = current.Start;
+        var current = _parser.Current ?? throw new InvalidOperationException("unexpected end of YAML");
+        _last = current.Start;
         switch (current)
         {
             case AnchorAlias alias:
-                parser.MoveNext();
-                if (anchors.TryGetValue(alias.Value.Value, out var target))
+                _parser.MoveNext();
+                if (_anchors.TryGetValue(alias.Value.Value, out var target))
                 {
-                    return target;
+                    _aliasNodes += target.Size;
+                    if (_aliasNodes > SpecLimits.MaxAliasNodes)
+                    {
+                        throw new SpecException(new SpecError(Location(_file, alias.Start), $"aliases expand to more than {SpecLimits.MaxAliasNodes:N0} values (here at '*{alias.Value.Value}')", "each alias copies its anchor's whole value; write the value out or use fewer, smaller aliases"));
+                    }
+
+                    size = target.Size;
+                    return target.Node;
                 }
 
-                errors.Add(new SpecError(Location(file, alias.Start), $"unknown alias '*{alias.Value.Value}'", "define the anchor with '&name' before using it"));
-                return new ScalarNode("", false, Location(file, alias.Start));
+                _errors.Add(new SpecError(Location(_file, alias.Start), $"unknown alias '*{alias.Value.Value}'", "define the anchor with '&name' before using it"));
+                size = 1;
+                return new ScalarNode("", false, Location(_file, alias.Start));
 
             case Scalar scalar:
             {
-                parser.MoveNext();
+                _parser.MoveNext();
                 var quoted = scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value == "tag:yaml.org,2002:str");
-                var node = new ScalarNode(scalar.Value, quoted, Location(file, scalar.Start));
-                Remember(scalar, node, anchors);
+                var node = new ScalarNode(scalar.Value, quoted, Location(_file, scalar.Start));
+                if (SpecText.LoneSurrogate(scalar.Value) >= 0)
+                {
+                    _errors.Add(new SpecError(node.Location, "the text holds half of a UTF-16 surrogate pair (such as \\ud800 alone)", "escape whole characters (\\U0001F600) or remove it"));
+                }
+
+                size = 1;
+                Remember(scalar, node, size);
                 return node;
             }
 
             case SequenceStart start:
             {
-                parser.MoveNext();
+                CheckDepth(depth, start);
+                _parser.MoveNext();
                 var items = new List<SpecNode>();
-                while (parser.Current is not SequenceEnd)
+                size = 1;
+                while (_parser.Current is not SequenceEnd)
                 {
-                    items.Add(ReadNode(parser, file, anchors, errors, ref last));
+                    items.Add(ReadNode(depth + 1, out var itemSize));
+                    size += itemSize;
                 }
 
-                parser.MoveNext();
-                var node = new SequenceNode(items, Location(file, start.Start));
-                Remember(start, node, anchors);
+                _parser.MoveNext();
+                var node = new SequenceNode(items, Location(_file, start.Start));
+                Remember(start, node, size);
                 return node;
             }
 
             case MappingStart start:
             {
-                parser.MoveNext();
+                CheckDepth(depth, start);
+                _parser.MoveNext();
                 var entries = new List<KeyValuePair<ScalarNode, SpecNode>>();
-                while (parser.Current is not MappingEnd)
+                size = 1;
+                while (_parser.Current is not MappingEnd)
                 {
-                    var key = ReadNode(parser, file, anchors, errors, ref last);
-                    var value = ReadNode(parser, file, anchors, errors, ref last);
+                    var key = ReadNode(depth + 1, out var keySize);
+                    var value = ReadNode(depth + 1, out var valueSize);
+                    size += keySize + valueSize;
                     if (key is ScalarNode scalarKey)
                     {
                         entries.Add(new(scalarKey, value));
                     }
                     else
                     {
-                        errors.Add(new SpecError(key.Location, "keys must be plain names, not " + key.Describe(), null));
+                        _errors.Add(new SpecError(key.Location, "keys must be plain names, not " + key.Describe(), null));
                     }
                 }
 
-                parser.MoveNext();
-                var node = new MappingNode(entries, Location(file, start.Start));
-                Remember(start, node, anchors);
+                _parser.MoveNext();
+                var node = new MappingNode(entries, Location(_file, start.Start));
+                Remember(start, node, size);
                 return node;
             }
 
@@ -126,11 +170,20 @@ internal static class YamlTreeReader
         }
     }
 
-    private static void Remember(NodeEvent e, SpecNode node, Dictionary<string, SpecNode> anchors)
+    /// <summary>Checked on the way down, so recursion stops at the limit whatever the input.</summary>
+    private void CheckDepth(int depth, ParsingEvent start)
+    {
+        if (depth >= SpecLimits.MaxDepth)
+        {
+            throw new SpecException(new SpecError(Location(_file, start.Start), $"lists and mappings are nested more than {SpecLimits.MaxDepth} levels deep", "flatten the structure; a spec never needs this depth"));
+        }
+    }
+
+    private void Remember(NodeEvent e, SpecNode node, long size)
     {
         if (!e.Anchor.IsEmpty)
         {
-            anchors[e.Anchor.Value] = node;
+            _anchors[e.Anchor.Value] = (node, size);
         }
     }
 

@@ -42,6 +42,55 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_AliasBombInAnInlineSchema_ExitsTwoNamingTheAlias()
+    {
+        await using var f = await CliFixture.StartAsync();
+        var bomb = new System.Text.StringBuilder("defaults:\n  assertions:\n    - type: json-schema\n      schema:\n        type: object\n        properties:\n");
+        bomb.Append("          l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i <= 9; i++)
+        {
+            bomb.Append(System.Globalization.CultureInfo.InvariantCulture, $"          l{i}: &l{i} [").AppendJoin(", ", Enumerable.Repeat($"*l{i - 1}", 10)).Append("]\n");
+        }
+
+        f.WriteFeature(cases: 1, extra: bomb.ToString());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var code = await f.RunAsync("validate", ".");
+
+        Assert.Equal(2, code);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Matches(@"shipgate\.yaml:\d+:\d+: error: aliases expand to more than 100,000 values \(here at '\*l3'\)", f.Output);
+    }
+
+    [Fact]
+    public async Task Validate_ThirtyThousandOpenBrackets_ExitsTwoInsteadOfOverflowingTheStack()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 1, extra: "defaults:\n  assertions:\n    - type: icontains\n      value: " + new string('[', 30_000));
+
+        var code = await f.RunAsync("validate", ".");
+
+        Assert.Equal(2, code);
+        Assert.Matches(@"shipgate\.yaml:\d+:\d+: error: lists and mappings are nested more than 64 levels deep", f.Output);
+    }
+
+    [Fact]
+    public async Task Validate_LoneSurrogateInJsonlCases_ExitsTwoWithTheLocation()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 1, extra: "");
+        var spec = File.ReadAllText(Path.Combine(f.Folder, "shipgate.yaml")).Replace("suite:\n  cases:", "suite:\n  files: [more.jsonl]\n  cases:", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(f.Folder, "shipgate.yaml"), spec);
+        File.WriteAllText(Path.Combine(f.Folder, "more.jsonl"), "{\"id\": \"s1\", \"vars\": {\"question\": \"\\ud800\"}}\n");
+
+        var code = await f.RunAsync("validate", ".");
+
+        Assert.Equal(2, code);
+        Assert.Contains("more.jsonl:1:35: error: invalid JSON string", f.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SHIPGATE_DEBUG", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Schema_PrintsTheJsonSchema()
     {
         await using var f = await CliFixture.StartAsync();
