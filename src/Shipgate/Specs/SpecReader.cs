@@ -42,7 +42,7 @@ internal sealed partial class SpecReader
     public FeatureSpec Read()
     {
         var display = _context.Display(_specFile);
-        if (_context.CheckFile(_specFile, SourceLocation.FileOnly(display), "spec", display, linkMayLeave: true) is null)
+        if (_context.CheckFile(_specFile, new SourceLocation(display, 1, 1), "spec", display, linkMayLeave: true) is null)
         {
             throw new SpecException(Errors);
         }
