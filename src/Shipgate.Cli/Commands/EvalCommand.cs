@@ -4,6 +4,7 @@ using Shipgate.Cli.Rendering;
 using Shipgate.Evals;
 using Shipgate.Providers;
 using Shipgate.Runs;
+using Shipgate.Specs;
 using Spectre.Console;
 
 namespace Shipgate.Cli.Commands;
@@ -21,6 +22,12 @@ internal sealed class EvalCommand(IAnsiConsole console, Engine engine) : Shipgat
         options.MaxRetries = settings.Retries ?? options.MaxRetries;
         options.UseCache = !settings.NoCache;
         options.Candidates = settings.Candidates;
+        var candidateCount = settings.Candidates.Length == 0 ? spec.Candidates.Count : spec.Candidates.Count(c => settings.Candidates.Contains(c.Id));
+        if (RunLimits.CheckPlan(spec.Cases.Count, candidateCount, options.Repeats) is { } tooBig)
+        {
+            throw new EvalUsageException($"{tooBig}; lower --repeats or run fewer candidates with -c");
+        }
+
         if (!settings.Resume)
         {
             EvalExecution.SkipUnavailable(Console, Engine, spec, options);

@@ -54,6 +54,13 @@ internal sealed class EvalSettings : ReportOutputSettings
             return ValidationResult.Error("--resume finishes the run as it was planned; --repeats and --candidate cannot change it");
         }
 
+        // Bounded like run: in the spec, so a typo fails here instead of exhausting memory mid-run.
+        var problems = Shipgate.Specs.RunLimits.CheckOptions(Repeats, Concurrency, TimeoutSeconds, Retries);
+        if (problems.Count > 0)
+        {
+            return ValidationResult.Error(string.Join("; ", problems));
+        }
+
         return base.Validate();
     }
 }

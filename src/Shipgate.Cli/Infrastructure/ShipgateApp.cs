@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Shipgate.Cli.Commands;
+using Shipgate.Cli.Rendering;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,6 +12,8 @@ internal static class ShipgateApp
 {
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
+        // Spec values are echoed in many places; control characters in them must never reach the terminal raw.
+        console = new SanitizingConsole(console);
         var services = new ServiceCollection();
         services.AddSingleton(console);
         services.AddSingleton(environment);

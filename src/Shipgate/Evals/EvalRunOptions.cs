@@ -46,29 +46,31 @@ public sealed class EvalRunOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (Concurrency < 1)
+        if (Concurrency is < 1 or > RunLimits.MaxConcurrency)
         {
-            problems.Add($"concurrency must be at least 1 (got {Concurrency})");
+            problems.Add($"concurrency must be between 1 and {RunLimits.MaxConcurrency} (got {Concurrency})");
         }
 
-        if (Repeats < 1)
+        if (Repeats is < 1 or > RunLimits.MaxRepeats)
         {
-            problems.Add($"repeats must be at least 1 (got {Repeats})");
+            problems.Add($"repeats must be between 1 and {RunLimits.MaxRepeats} (got {Repeats})");
         }
 
-        if (Timeout <= TimeSpan.Zero)
+        // The timeout strategy accepts 10 ms to 24 h and throws its own options error outside that.
+        if (Timeout < TimeSpan.FromSeconds(RunLimits.MinTimeoutSeconds) || Timeout > TimeSpan.FromSeconds(RunLimits.MaxTimeoutSeconds))
         {
-            problems.Add($"timeout must be positive (got {Timeout.TotalSeconds} s)");
+            problems.Add($"timeout must be between {RunLimits.MinTimeoutSeconds} s and {RunLimits.MaxTimeoutSeconds} s (got {Timeout.TotalSeconds} s)");
         }
 
-        if (MaxRetries < 0)
+        if (MaxRetries is < 0 or > RunLimits.MaxRetries)
         {
-            problems.Add($"retries must be 0 or more (got {MaxRetries})");
+            problems.Add($"retries must be between 0 and {RunLimits.MaxRetries} (got {MaxRetries})");
         }
 
-        if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero)
+        var maxDelay = TimeSpan.FromMilliseconds(RunLimits.MaxDelayMs);
+        if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero || RetryBaseDelay > maxDelay || MaxRetryDelay > maxDelay)
         {
-            problems.Add("retry delays must not be negative");
+            problems.Add("retry delays must be between 0 and 24 h");
         }
 
         return problems;

@@ -50,7 +50,25 @@ internal sealed class ReplayChatClient(string providerId, string path, TimeProvi
             throw new ProviderException(providerId, ProviderErrorKind.Other, $"{providerId}: replay file {path} does not exist (check the path after replay:, relative to the feature folder)");
         }
 
+        var (lines, problems) = Read(path, maxProblems: 1);
+        if (problems.Count > 0)
+        {
+            throw LineError(providerId, path, problems[0].Line, problems[0].Message);
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Every problem of a replay file (line number and message, at most <paramref name="maxProblems"/>), so
+    /// <c>shipgate validate</c> reports them before a run; an empty list means the file replays.
+    /// </summary>
+    internal static IReadOnlyList<(int Line, string Message)> Check(string path, int maxProblems = 10) => Read(path, maxProblems).Problems;
+
+    private static (Dictionary<string, SortedList<int, ReplayLine>> Lines, List<(int Line, string Message)> Problems) Read(string path, int maxProblems)
+    {
         var result = new Dictionary<string, SortedList<int, ReplayLine>>(StringComparer.Ordinal);
+        var problems = new List<(int Line, string Message)>();
         var number = 0;
         foreach (var raw in File.ReadLines(path))
         {
@@ -60,24 +78,47 @@ internal sealed class ReplayChatClient(string providerId, string path, TimeProvi
                 continue;
             }
 
-            var line = ParseLine(providerId, path, number, raw);
-            if (!result.TryGetValue(line.CaseId, out var byRepeat))
+            var (line, problem) = ParseLine(number, raw);
+            if (line is null)
             {
-                result[line.CaseId] = byRepeat = [];
+                problems.Add((number, problem!));
+            }
+            else if (!result.TryGetValue(line.CaseId, out var byRepeat))
+            {
+                result[line.CaseId] = new SortedList<int, ReplayLine> { [line.Repeat] = line };
+            }
+            else if (byRepeat.TryGetValue(line.Repeat, out var first))
+            {
+                problems.Add((number, $"duplicate line for case '{line.CaseId}' repeat {line.Repeat} (first at line {first.LineNumber}); keep one"));
+            }
+            else
+            {
+                byRepeat.Add(line.Repeat, line);
             }
 
-            if (byRepeat.TryGetValue(line.Repeat, out var first))
+            if (problems.Count >= maxProblems)
             {
-                throw LineError(providerId, path, number, $"duplicate line for case '{line.CaseId}' repeat {line.Repeat} (first at line {first.LineNumber}); keep one");
+                break;
             }
-
-            byRepeat.Add(line.Repeat, line);
         }
 
-        return result;
+        return (result, problems);
     }
 
-    private static ReplayLine ParseLine(string providerId, string path, int number, string raw)
+    private static (ReplayLine? Line, string? Problem) ParseLine(int number, string raw)
+    {
+        try
+        {
+            return ParseJsonLine(number, raw);
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString on an escaped lone surrogate such as "\ud800".
+            return (null, "a string is not valid Unicode (a lone surrogate escape such as \\ud800?)");
+        }
+    }
+
+    private static (ReplayLine? Line, string? Problem) ParseJsonLine(int number, string raw)
     {
         JsonDocument doc;
         try
@@ -86,7 +127,7 @@ internal sealed class ReplayChatClient(string providerId, string path, TimeProvi
         }
         catch (JsonException ex)
         {
-            throw LineError(providerId, path, number, $"not valid JSON ({ex.Message})");
+            return (null, $"not valid JSON ({ex.Message})");
         }
 
         using (doc)
@@ -94,23 +135,23 @@ internal sealed class ReplayChatClient(string providerId, string path, TimeProvi
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw LineError(providerId, path, number, "expected a JSON object like {\"case_id\": \"...\", \"output\": \"...\"}");
+                return (null, "expected a JSON object like {\"case_id\": \"...\", \"output\": \"...\"}");
             }
 
             if (!root.TryGetProperty("case_id", out var caseId) || caseId.ValueKind != JsonValueKind.String || caseId.GetString()!.Length == 0)
             {
-                throw LineError(providerId, path, number, "\"case_id\" (a non-empty string) is missing");
+                return (null, "\"case_id\" (a non-empty string) is missing");
             }
 
             if (!root.TryGetProperty("output", out var output) || output.ValueKind != JsonValueKind.String)
             {
-                throw LineError(providerId, path, number, "\"output\" (a string) is missing");
+                return (null, "\"output\" (a string) is missing");
             }
 
             var repeat = 0;
             if (root.TryGetProperty("repeat", out var r) && r.ValueKind != JsonValueKind.Null && (!r.TryGetInt32(out repeat) || repeat < 0))
             {
-                throw LineError(providerId, path, number, "\"repeat\" must be a whole number >= 0");
+                return (null, "\"repeat\" must be a whole number >= 0");
             }
 
             double? latency = null;
@@ -118,14 +159,14 @@ internal sealed class ReplayChatClient(string providerId, string path, TimeProvi
             {
                 if (l.ValueKind != JsonValueKind.Number || l.GetDouble() < 0)
                 {
-                    throw LineError(providerId, path, number, "\"latency_ms\" must be a number >= 0");
+                    return (null, "\"latency_ms\" must be a number >= 0");
                 }
 
                 latency = l.GetDouble();
             }
 
             var usage = root.TryGetProperty("usage", out var u) && u.ValueKind == JsonValueKind.Object ? UsageJson.Read(u) : null;
-            return new ReplayLine(caseId.GetString()!, repeat, output.GetString()!, latency, usage, number);
+            return (new ReplayLine(caseId.GetString()!, repeat, output.GetString()!, latency, usage, number), null);
         }
     }
 

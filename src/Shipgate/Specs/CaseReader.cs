@@ -298,10 +298,9 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
         {
             at = pathNode;
             path = pathNode.Value;
-            var full = context.Resolve(path);
-            if (!File.Exists(full))
+            var full = context.ResolveFile(pathNode, "schema");
+            if (full is null)
             {
-                context.Error(pathNode.Location, $"schema file '{path}' not found", $"paths are relative to the feature folder ({context.RootDirectory})");
                 return null;
             }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.IO.Enumeration;
 using System.Text.RegularExpressions;
 
 namespace Shipgate.Specs;
@@ -12,26 +13,27 @@ internal static class Glob
 {
     public static bool IsPattern(string pattern) => pattern.IndexOfAny(['*', '?']) >= 0;
 
-    public static IReadOnlyList<string> Expand(string rootDirectory, string pattern)
+    /// <summary>Most folder entries one pattern may visit before giving up (a <c>**</c> over a huge tree is a mistake).</summary>
+    public const int MaxVisited = 200_000;
+
+    public static IReadOnlyList<string> Expand(string rootDirectory, string pattern) => Expand(rootDirectory, pattern, out _);
+
+    /// <summary>
+    /// Every non-folder entry matching <paramref name="pattern"/>: regular files, but also links, pipes and devices,
+    /// which the caller must check before reading. Symbolic links to folders are never followed, so a link loop cannot
+    /// make the walk endless. <paramref name="truncated"/> is set when more than <see cref="MaxVisited"/> entries were seen.
+    /// </summary>
+    public static IReadOnlyList<string> Expand(string rootDirectory, string pattern, out bool truncated)
     {
+        truncated = false;
         var normalized = pattern.Replace('\\', '/');
         if (!IsPattern(normalized))
         {
             var path = Path.GetFullPath(Path.Combine(rootDirectory, normalized));
-            return File.Exists(path) ? [path] : [];
+            return File.Exists(path) || new FileInfo(path).LinkTarget is not null ? [path] : [];
         }
 
-        // Split into a literal base folder and the wildcard rest.
-        var segments = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var firstWild = Array.FindIndex(segments, IsPattern);
-        var baseRelative = string.Join('/', segments, 0, firstWild);
-        var rest = segments[firstWild..];
-        var baseDir = Path.GetFullPath(Path.Combine(rootDirectory, baseRelative.Length == 0 ? "." : baseRelative));
-        if (normalized.StartsWith('/'))
-        {
-            baseDir = Path.GetFullPath("/" + baseRelative);
-        }
-
+        var baseDir = BaseDirectory(rootDirectory, normalized, out var rest);
         if (!Directory.Exists(baseDir))
         {
             return [];
@@ -47,15 +49,26 @@ internal static class Glob
             ReturnSpecialDirectories = false,
         };
 
-        var result = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(baseDir, "*", options))
+        var entries = new FileSystemEnumerable<string>(baseDir, (ref FileSystemEntry e) => e.ToFullPath(), options)
         {
-            var relative = Path.GetRelativePath(baseDir, file).Replace('\\', '/');
-            if (relative.Split('/').SkipLast(1).Any(s => s.StartsWith('.')))
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
+
+            // Hidden folders are only entered when named literally (they are in the base); links to folders never.
+            ShouldRecursePredicate = (ref FileSystemEntry e) =>
+                (e.Attributes & FileAttributes.ReparsePoint) == 0 && !e.FileName.StartsWith('.'),
+        };
+
+        var result = new List<string>();
+        var visited = 0;
+        foreach (var file in entries)
+        {
+            if (++visited > MaxVisited)
             {
-                continue;
+                truncated = true;
+                break;
             }
 
+            var relative = Path.GetRelativePath(baseDir, file).Replace('\\', '/');
             if (regex.IsMatch(relative))
             {
                 result.Add(file);
@@ -64,6 +77,24 @@ internal static class Glob
 
         result.Sort(StringComparer.Ordinal);
         return result;
+    }
+
+    /// <summary>The folder a pattern's wildcards start from (absolute), and the wildcard segments after it.</summary>
+    public static string BaseDirectory(string rootDirectory, string pattern, out string[] rest)
+    {
+        var normalized = pattern.Replace('\\', '/');
+        var segments = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var firstWild = Array.FindIndex(segments, IsPattern);
+        if (firstWild < 0)
+        {
+            firstWild = segments.Length;
+        }
+
+        var baseRelative = string.Join('/', segments, 0, firstWild);
+        rest = segments[firstWild..];
+        return normalized.StartsWith('/')
+            ? Path.GetFullPath("/" + baseRelative)
+            : Path.GetFullPath(Path.Combine(rootDirectory, baseRelative.Length == 0 ? "." : baseRelative));
     }
 
     private static Regex ToRegex(string[] segments)

@@ -12,7 +12,7 @@ namespace Shipgate.Specs;
 internal sealed partial class SpecReader
 {
     private static readonly string[] RootKeys = ["version", "feature", "knowledge", "prompts", "candidates", "suite", "defaults", "rubric", "judge", "judges", "gate", "run", "selection", "economics", "risk", "rollout"];
-    private static readonly string[] FeatureKeys = ["name", "description"];
+    private static readonly string[] FeatureKeys = ["name", "description", "allow_outside_files"];
     private static readonly string[] PromptKeys = ["id", "system", "user", "file", "system_file"];
     private static readonly string[] CandidateKeys = ["id", "provider", "prompt", "base_url", "api_key_env", "temperature", "max_tokens", "top_p", "seed", "stop", "stream", "pricing", "options", "tier", "family", "optional", "profile"];
     private static readonly string[] PricingKeys = ["input", "output", "cached_input"];
@@ -20,9 +20,6 @@ internal sealed partial class SpecReader
     private static readonly string[] DefaultsKeys = ["assertions"];
     private static readonly string[] GateKeys = ["min_pass_rate", "min_mean_score", "max_safety_failures", "max_p95_latency_ms", "max_cost_per_request", "max_error_rate", "min_rubric_mean", "max_inconclusive_rate", "max_hallucination_rate", "min_judge_kappa", "min_human_labels", "rubric_mean_above", "min_judged", "allow_approximate_groundedness", "schema_failures_are_safety_failures"];
     private static readonly string[] RunKeys = ["concurrency", "repeats", "timeout_seconds", "retries", "retry_base_delay_ms", "max_retry_delay_ms"];
-
-    /// <summary>Upper bound for timeouts and delays (one day): larger values are surely typos.</summary>
-    private const double MaxSeconds = 86_400;
 
     /// <summary>The spec format version this build reads.</summary>
     public const int SupportedVersion = 1;
@@ -45,6 +42,11 @@ internal sealed partial class SpecReader
     public FeatureSpec Read()
     {
         var display = _context.Display(_specFile);
+        if (_context.CheckFile(_specFile, new SourceLocation(display, 1, 1), "spec", display, linkMayLeave: true) is null)
+        {
+            throw new SpecException(Errors);
+        }
+
         var specBytes = ReadBytes(_specFile, SourceLocation.FileOnly(display)) ?? throw new SpecException(Errors);
         var specText = SpecText.Decode(specBytes, display, Errors) ?? throw new SpecException(Errors);
         var rootNode = YamlTreeReader.Read(specText, display, Errors, out var failed);
@@ -76,13 +78,16 @@ internal sealed partial class SpecReader
         var rubric = ReadRubric(root);
         var judges = ReadJudges(root);
         var gate = ReadGate(root);
-        var run = ReadRun(root);
+        var run = ReadRun(root, cases.Count, candidates.Count);
         var selection = ReadSelection(root, candidates);
         var economics = ReadEconomics(root);
         var risk = ReadRisk(root);
         var rollout = ReadRollout(root);
 
         CheckVars(prompts, candidates, cases);
+        CheckSchemaRefs(defaults, cases);
+        CheckBaseUrls(root);
+        CheckJudgeRepeats(judges);
         CheckSimilarReferences(defaults, cases);
         CheckRubricAssertions(rubric, judges, defaults, cases, gate, root);
 
@@ -128,10 +133,11 @@ internal sealed partial class SpecReader
         }
 
         feature.ReportUnknown();
+        _context.AllowOutsideFiles = feature.Bool("allow_outside_files") ?? false;
         var nameNode = feature.Scalar("name", "a string", required: true);
         if (nameNode is not null && !FeatureNamePattern().IsMatch(nameNode.Value))
         {
-            _context.Error(nameNode.Location, $"feature name '{nameNode.Value}' must start with a lower-case letter or digit and use only a-z, 0-9, '.', '_' and '-'", "e.g. support-assistant");
+            _context.Error(nameNode.Location, $"feature name '{ControlCharacters.Escape(nameNode.Value, singleLine: true)}' must start with a lower-case letter or digit and use only a-z, 0-9, '.', '_' and '-'", "e.g. support-assistant");
         }
 
         return (nameNode?.Value, feature.String("description"));
@@ -142,13 +148,13 @@ internal sealed partial class SpecReader
         var files = new List<string>();
         foreach (var pattern in root.Strings("knowledge") ?? [])
         {
-            var matches = Glob.Expand(_context.RootDirectory, pattern.Value);
-            if (matches.Count == 0)
+            foreach (var match in ExpandFiles(pattern, "knowledge", _ => true))
             {
-                NotFound(pattern, "knowledge");
+                if (_context.CheckFile(match, pattern.Location, "knowledge", _context.Display(match)) is not null && !files.Contains(match))
+                {
+                    files.Add(match);
+                }
             }
-
-            files.AddRange(matches.Where(m => !files.Contains(m)));
         }
 
         files.Sort(StringComparer.Ordinal);
@@ -212,6 +218,14 @@ internal sealed partial class SpecReader
                 system = ReadText(systemNode, "system prompt");
             }
 
+            if (user is not null && user.Trim().Length == 0)
+            {
+                var at = (r.Get("user") ?? r.Get("file"))!.Location;
+                _context.Error(at, string.IsNullOrWhiteSpace(system) ? $"{r.Where} is empty: its system and user texts are blank" : $"the user text of {r.Where} is blank",
+                    "every call sends the user text as the model's input; write a template such as user: \"{{question}}\"");
+                continue;
+            }
+
             if (idNode is null || user is null)
             {
                 continue;
@@ -239,9 +253,9 @@ internal sealed partial class SpecReader
         }
 
         r.Owner = $"{what} '{idNode.Value}'";
-        if (!CaseReader.IdPattern().IsMatch(idNode.Value))
+        if (!CaseReader.IdPattern().IsMatch(idNode.Value) || idNode.Value.Contains('\n', StringComparison.Ordinal))
         {
-            _context.Error(idNode.Location, $"{what} id '{idNode.Value}' may contain only letters, digits, '.', '_' and '-'", null);
+            _context.Error(idNode.Location, $"{what} id '{ControlCharacters.Escape(idNode.Value, singleLine: true)}' may contain only letters, digits, '.', '_' and '-'", null);
             return null;
         }
 
@@ -250,10 +264,9 @@ internal sealed partial class SpecReader
 
     private string? ReadText(ScalarNode pathNode, string what)
     {
-        var full = _context.Resolve(pathNode.Value);
-        if (!File.Exists(full))
+        var full = _context.ResolveFile(pathNode, what);
+        if (full is null)
         {
-            NotFound(pathNode, what);
             return null;
         }
 
@@ -393,14 +406,18 @@ internal sealed partial class SpecReader
 
         if (scheme == ProviderSchemes.Replay)
         {
-            var full = _context.Resolve(target);
-            if (!File.Exists(full))
+            var full = _context.ResolveFile(node, "replay", target.Trim());
+            if (full is null || !CheckReplayFile(node, full))
             {
-                _context.Error(node.Location, $"replay file '{target}' not found", $"paths are relative to the feature folder ({_context.RootDirectory})");
                 return null;
             }
 
             _pulledFiles.Add(full);
+        }
+
+        if (scheme == ProviderSchemes.Exec && !CheckCommandLine(node, target))
+        {
+            return null;
         }
 
         return value;
@@ -472,14 +489,9 @@ internal sealed partial class SpecReader
         var files = new List<string>();
         foreach (var pattern in suite.Strings("files") ?? [])
         {
-            var matches = Glob.Expand(_context.RootDirectory, pattern.Value);
-            if (matches.Count == 0)
-            {
-                NotFound(pattern, "case");
-            }
-
             // A pattern such as '*.yaml' also matches the spec itself, which is never a case file.
-            foreach (var file in matches.Where(m => !files.Contains(m) && !(Glob.IsPattern(pattern.Value) && IsSpecFile(m))))
+            var matches = ExpandFiles(pattern, "case", m => !(Glob.IsPattern(pattern.Value) && IsSpecFile(m)));
+            foreach (var file in matches.Where(m => !files.Contains(m)))
             {
                 var extension = Path.GetExtension(file).ToLowerInvariant();
                 if (extension is not (".yaml" or ".yml" or ".jsonl" or ".ndjson" or ".csv"))
@@ -488,7 +500,10 @@ internal sealed partial class SpecReader
                     continue;
                 }
 
-                files.Add(file);
+                if (_context.CheckFile(file, pattern.Location, "case", _context.Display(file)) is not null)
+                {
+                    files.Add(file);
+                }
             }
         }
 
@@ -518,6 +533,13 @@ internal sealed partial class SpecReader
         var c = _cases.ReadCase(node);
         if (c is null)
         {
+            return;
+        }
+
+        // The id pattern's '$' also matches before a final line feed ("a\n"), which would print as two lines.
+        if (c.Id.Contains('\n', StringComparison.Ordinal))
+        {
+            _context.Error(c.Location, $"case id '{ControlCharacters.Escape(c.Id, singleLine: true)}' may contain only letters, digits, '.', '_' and '-'", "remove the line break");
             return;
         }
 
@@ -591,25 +613,28 @@ internal sealed partial class SpecReader
         };
     }
 
-    private RunSettings ReadRun(MappingReader root)
+    private RunSettings ReadRun(MappingReader root, int caseCount, int candidateCount)
     {
         var defaults = new RunSettings();
         var r = _context.Mapping(root.Get("run"), "'run'", "run", null, RunKeys);
         if (r is null)
         {
+            CheckPlan(root.Location, caseCount, candidateCount, defaults.Repeats);
             return defaults;
         }
 
         r.ReportUnknown();
-        var timeout = r.Double("timeout_seconds", 0, MaxSeconds, exclusiveMin: true);
-        var baseDelay = r.Double("retry_base_delay_ms", 0, MaxSeconds * 1000);
-        var maxDelay = r.Double("max_retry_delay_ms", 0, MaxSeconds * 1000);
+        var timeout = r.Double("timeout_seconds", RunLimits.MinTimeoutSeconds, RunLimits.MaxTimeoutSeconds);
+        var baseDelay = r.Double("retry_base_delay_ms", 0, RunLimits.MaxDelayMs);
+        var maxDelay = r.Double("max_retry_delay_ms", 0, RunLimits.MaxDelayMs);
+        var repeats = (int?)r.Integer("repeats", 1, RunLimits.MaxRepeats);
+        CheckPlan(r.Get("repeats")?.Location ?? r.Location, caseCount, candidateCount, repeats ?? defaults.Repeats);
         return new RunSettings
         {
-            Concurrency = r.Int32("concurrency", 1) ?? defaults.Concurrency,
-            Repeats = r.Int32("repeats", 1) ?? defaults.Repeats,
+            Concurrency = (int?)r.Integer("concurrency", 1, RunLimits.MaxConcurrency) ?? defaults.Concurrency,
+            Repeats = repeats ?? defaults.Repeats,
             Timeout = timeout is { } t ? TimeSpan.FromSeconds(t) : defaults.Timeout,
-            MaxRetries = r.Int32("retries", 0) ?? defaults.MaxRetries,
+            MaxRetries = (int?)r.Integer("retries", 0, RunLimits.MaxRetries) ?? defaults.MaxRetries,
             RetryBaseDelay = baseDelay is { } b ? TimeSpan.FromMilliseconds(b) : defaults.RetryBaseDelay,
             MaxRetryDelay = maxDelay is { } m ? TimeSpan.FromMilliseconds(m) : defaults.MaxRetryDelay,
         };
@@ -691,9 +716,15 @@ internal sealed partial class SpecReader
         hash.AppendData(RunRelevant(specBytes, root));
         foreach (var file in _pulledFiles.Distinct(StringComparer.Ordinal))
         {
-            var bytes = File.ReadAllBytes(file);
-            hash.AppendData(Encoding.UTF8.GetBytes($"\0{_context.Display(file)}\0{bytes.Length.ToString(CultureInfo.InvariantCulture)}\0"));
-            hash.AppendData(bytes);
+            // Streamed: every pulled file was checked to be a regular file of bounded size, but need not fit in memory twice.
+            using var stream = File.OpenRead(file);
+            hash.AppendData(Encoding.UTF8.GetBytes($"\0{_context.Display(file)}\0{stream.Length.ToString(CultureInfo.InvariantCulture)}\0"));
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

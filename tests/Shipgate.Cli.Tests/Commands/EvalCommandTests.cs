@@ -116,4 +116,34 @@ public sealed class EvalCommandTests
         Assert.Equal(2, code);
         Assert.Equal(0, f.Server.RequestCount);
     }
+
+    [Theory]
+    [InlineData("--repeats", "100000000", "--repeats must be between 1 and 100, got 100000000")]
+    [InlineData("--timeout", "4.9e-324", "--timeout must be between 0.01 and 86400 seconds")]
+    [InlineData("--concurrency", "2147483647", "--concurrency must be between 1 and 1000")]
+    public async Task Eval_RunOptionOutOfRange_ExitsTwoBeforeAnyCall(string option, string value, string message)
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 2);
+
+        var code = await f.RunAsync("eval", ".", option, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, f.Output, StringComparison.Ordinal);
+        Assert.Equal(0, f.Server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Eval_RepeatsMakingThePlanTooLarge_ExitsTwoBeforeAnyCall()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 10_001);
+
+        var code = await f.RunAsync("eval", ".", "--repeats", "100");
+
+        Assert.Equal(2, code);
+        Assert.Contains("the run would make 1,000,100 calls", f.Output, StringComparison.Ordinal);
+        Assert.Equal(0, f.Server.RequestCount);
+    }
 }
+

@@ -102,4 +102,45 @@ public sealed class ValidateCommandTests
         Assert.True(schema.RootElement.TryGetProperty("properties", out var properties));
         Assert.True(properties.TryGetProperty("candidates", out _));
     }
+
+    [Fact]
+    public async Task Validate_ControlCharactersInSpecValues_AreShownEscapedNeverRaw()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 2);
+        var spec = Path.Combine(f.Folder, "shipgate.yaml");
+        File.WriteAllText(spec, File.ReadAllText(spec).Replace("openai:stub-model", "\"openai:stub\\e]0;pwned\\a\\e[2J\"", StringComparison.Ordinal));
+
+        var code = await f.RunAsync("validate", ".");
+
+        Assert.Equal(0, code);
+        Assert.Contains("openai:stub\\x1B]0;pwned\\x07\\x1B[2J", f.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', f.Output);
+        Assert.DoesNotContain('\u0007', f.Output);
+    }
+
+    [Fact]
+    public async Task Validate_KnowledgeFifo_ExitsTwoWithLocationInsteadOfHanging()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 2, extra: "knowledge: [\"docs/*\"]");
+        Directory.CreateDirectory(Path.Combine(f.Folder, "docs"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(f.Folder, "docs", "pipe.md")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var run = f.RunAsync("validate", ".");
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10)));
+
+        Assert.Same(run, finished);
+        Assert.Equal(2, await run);
+        Assert.Matches(@"shipgate\.yaml:\d+:\d+: error: knowledge file 'docs/pipe\.md' is a named pipe \(FIFO\)", f.Output);
+    }
 }
+

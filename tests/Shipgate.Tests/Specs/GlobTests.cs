@@ -49,4 +49,20 @@ public sealed class GlobTests : IDisposable
         Assert.Empty(Expand("cases/none.jsonl"));
         Assert.Empty(Expand("nowhere/*.yaml"));
     }
+
+    [Fact]
+    public void Expand_LinkToAFolder_IsNeitherFollowedNorMatched()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_dir.Root, "cases", "loop"), Path.Combine(_dir.Root, "cases"));
+
+        Assert.Equal(["cases/a.yaml", "cases/b.yaml", "cases/sub/c.yaml", "cases/sub/deeper/d.yaml"], Expand("cases/**/*.yaml"));
+    }
+
+    [Fact]
+    public void Expand_DanglingLink_IsReturnedForTheCallerToReport()
+    {
+        File.CreateSymbolicLink(Path.Combine(_dir.Root, "cases", "gone.yaml"), Path.Combine(_dir.Root, "nowhere.yaml"));
+
+        Assert.Contains("cases/gone.yaml", Expand("cases/*.yaml"));
+    }
 }

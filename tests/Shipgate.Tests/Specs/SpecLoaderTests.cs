@@ -423,7 +423,7 @@ public sealed class SpecLoaderTests
         var e = f.SingleError();
 
         Assert.Equal(new SourceLocation("shipgate.yaml", 14, 16), e.Location);
-        Assert.Equal("'run.concurrency' must be at least 1, got 0", e.Message);
+        Assert.Equal("'run.concurrency' must be between 1 and 1000, got 0", e.Message);
     }
 
     [Fact]
@@ -801,7 +801,7 @@ public sealed class SpecLoaderTests
     {
         using var f = new TempFeature();
         f.Write("shipgate.yaml", MinimalSpec.Replace("suite:", "  - id: rec\n    provider: replay:runs/old.jsonl\n  - id: cmd\n    provider: exec:python3 answer.py --fast\nsuite:", StringComparison.Ordinal))
-            .Write("runs/old.jsonl", "{}\n")
+            .Write("runs/old.jsonl", "{\"case_id\": \"a\", \"output\": \"recorded\"}\n")
             .Write("cases/a.yaml", OneCase);
 
         var spec = f.Load();

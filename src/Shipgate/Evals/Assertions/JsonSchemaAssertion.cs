@@ -43,7 +43,18 @@ internal sealed partial class JsonSchemaAssertion : AssertionBase
 
         using (document)
         {
-            var results = _schema.Evaluate(document!.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            EvaluationResults results;
+            try
+            {
+                results = _schema.Evaluate(document!.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            }
+            catch (Exception ex) when (ex is RefResolutionException or JsonSchemaException or InvalidOperationException)
+            {
+                // The schema's own fault (validate rejects the $refs it can see): this assertion fails, negated or not; the run goes on.
+                var problem = $"json-schema: the schema cannot be evaluated: {ex.Message}";
+                return ValueTask.FromResult(new AssertionCheck(false, 0, problem, Inconclusive: true));
+            }
+
             if (results.IsValid)
             {
                 return ValueTask.FromResult(new AssertionCheck(true, 1,
