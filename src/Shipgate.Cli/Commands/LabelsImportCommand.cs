@@ -18,7 +18,7 @@ internal sealed class LabelsImportCommand(IAnsiConsole console, Engine engine) :
         {
             DefaultRun = run,
             ResultsOfDefaultRun = results,
-            Runs = runs,
+            Runs = [.. runs.Select(r => r.Run)],
             Criteria = [.. spec.Rubric?.Criteria.Select(c => c.Id) ?? []],
         };
         var labels = LabelImporter.Read(
