@@ -15,12 +15,6 @@ public static class LiteLlmImporter
     /// <param name="importedOn">The day of the import (null: not recorded).</param>
     public static LiteLlmImport Import(string json, string file, DateOnly date, bool all = false, DateOnly? importedOn = null)
     {
-        // System.Text.Json accepts "\ud800" while parsing and throws only when the string is read: catch it here, with its place.
-        if (Specs.JsonSurrogates.FindLone(json) is { } lone)
-        {
-            throw new PriceCatalogException($"{file}:{lone.Line}:{lone.Column}: not valid JSON text: a lone surrogate escape (such as \\ud800) is not valid Unicode; fix the file (or download it again) and retry");
-        }
-
         using var doc = JsonNumbers.Parse(json, file);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object)

@@ -162,6 +162,17 @@ public sealed class CostCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cost_PricesFileWithLoneSurrogate_IsAUsageErrorAtItsPlace()
+    {
+        _cli.WriteFeature(extra: Economics);
+        Assert.Equal(0, await RunAsync("eval", ".", "-f", "none"));
+        await File.WriteAllTextAsync(Path.Combine(_cli.Folder, "bad.json"), "{\n  \"gpt-4o\\ud800\": { \"mode\": \"chat\" }\n}");
+
+        Assert.Equal(2, await RunAsync("cost", ".", "--prices", "bad.json", "-f", "none"));
+        Assert.Contains("bad.json:2:10: not valid JSON text: a lone surrogate", _output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cost_WithoutRun_IsAUsageError()
     {
         _cli.WriteFeature(extra: Economics);
