@@ -9,6 +9,8 @@ namespace Shipgate.Calibration;
 /// <summary>
 /// Reads human labels from CSV or JSONL (columns/keys: case_id, score, and optionally run_id, candidate_id, repeat,
 /// criterion, note, labeler). All-or-nothing: every problem is reported with its line, and nothing is stored unless all are valid.
+/// Problems include invalid UTF-8 or lone surrogates, repeated columns or keys, and a run, criterion, case or candidate
+/// that does not exist (the error lists the valid values).
 /// </summary>
 public static class LabelImporter
 {
