@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 using Shipgate.Testing;
 
 // Runs the stub model server standalone (used by benchmarks):
-//   dotnet Shipgate.Testing.dll [--port N] [--latency-ms N] [--no-log] [--ignore-stdin]
+//   dotnet Shipgate.Testing.dll [--port N] [--latency-ms N] [--no-log] [--ignore-stdin] [--reject-field NAME]...
+// --reject-field answers 400 to requests carrying that field (e.g. max_completion_tokens, as older servers do).
 // Prints "listening http://127.0.0.1:PORT/v1" first, then serves until SIGTERM/Ctrl+C or stdin closes
 // (--ignore-stdin keeps it running when started with stdin at /dev/null).
 var options = new StubServerOptions();
@@ -24,8 +25,11 @@ for (var i = 0; i < args.Length; i++)
         case "--ignore-stdin":
             watchStdin = false;
             break;
+        case "--reject-field" when i + 1 < args.Length:
+            options.RejectedFields = [.. options.RejectedFields, args[++i]];
+            break;
         default:
-            await Console.Error.WriteLineAsync($"unknown argument '{args[i]}'. Usage: Shipgate.Testing [--port N] [--latency-ms N] [--no-log] [--ignore-stdin]");
+            await Console.Error.WriteLineAsync($"unknown argument '{args[i]}'. Usage: Shipgate.Testing [--port N] [--latency-ms N] [--no-log] [--ignore-stdin] [--reject-field NAME]");
             return 2;
     }
 }

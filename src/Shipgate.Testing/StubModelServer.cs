@@ -161,6 +161,12 @@ public sealed class StubModelServer : IAsyncDisposable
                 }
             }
 
+            if (_options.RejectedFields.FirstOrDefault(f => StubRequestParser.HasField(body, f)) is { } rejected)
+            {
+                await StubResponseWriter.WriteErrorAsync(ctx.Response, api, 400, ct, $"Unrecognized request argument supplied: {rejected}", rejected);
+                return;
+            }
+
             var fault = _faults.TryDequeue(out var queued) ? queued : FaultRule?.Invoke(request);
 
             if (_options.Latency > TimeSpan.Zero)

@@ -75,6 +75,18 @@ internal static class StubRequestParser
         };
     }
 
+    /// <summary>True when the body is a JSON object with a top-level <paramref name="name"/>.</summary>
+    public static bool HasField(byte[] body, string name)
+    {
+        if (body.Length == 0)
+        {
+            return false;
+        }
+
+        using var doc = JsonDocument.Parse(body);
+        return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out _);
+    }
+
     private static void ReadStop(JsonElement root, string name, List<string> stop)
     {
         if (!root.TryGetProperty(name, out var value))

@@ -172,9 +172,9 @@ internal static class StubResponseWriter
     }
 
     /// <summary>An error in the shape of the API that was called (OpenAI <c>{"error":{...}}</c> or Anthropic <c>{"type":"error",...}</c>).</summary>
-    public static async Task WriteErrorAsync(HttpResponse response, string api, int status, CancellationToken ct)
+    public static async Task WriteErrorAsync(HttpResponse response, string api, int status, CancellationToken ct, string? customMessage = null, string? param = null)
     {
-        var (type, message) = status switch
+        var (type, standardMessage) = status switch
         {
             400 => ("invalid_request_error", "Bad request (stub fault)."),
             401 => ("authentication_error", "Incorrect API key provided (stub fault)."),
@@ -184,6 +184,7 @@ internal static class StubResponseWriter
             503 or 529 => ("overloaded_error", "Service overloaded (stub fault)."),
             _ => ("api_error", $"Server error {status} (stub fault)."),
         };
+        var message = customMessage ?? standardMessage;
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var w = new Utf8JsonWriter(buffer))
         {
@@ -201,7 +202,15 @@ internal static class StubResponseWriter
                 w.WriteStartObject("error");
                 w.WriteString("message", message);
                 w.WriteString("type", type);
-                w.WriteNull("param");
+                if (param is null)
+                {
+                    w.WriteNull("param");
+                }
+                else
+                {
+                    w.WriteString("param", param);
+                }
+
                 w.WriteString("code", status == 401 ? "invalid_api_key" : type);
                 w.WriteEndObject();
             }

@@ -18,6 +18,12 @@ public sealed class StubServerOptions
     /// <summary>Prompt tokens to report as cached (OpenAI <c>cached_tokens</c>, Anthropic <c>cache_read_input_tokens</c>). Default 0.</summary>
     public Func<StubRequest, long>? CachedTokens { get; set; }
 
+    /// <summary>
+    /// Top-level request fields the server does not know (default none): a request carrying one is answered 400
+    /// "Unrecognized request argument supplied: NAME", as older OpenAI-compatible servers do for <c>max_completion_tokens</c>.
+    /// </summary>
+    public IReadOnlyList<string> RejectedFields { get; set; } = [];
+
     /// <summary>Keep every request in <see cref="StubModelServer.Requests"/> (default true; benchmarks turn it off).</summary>
     public bool LogRequests { get; set; } = true;
 

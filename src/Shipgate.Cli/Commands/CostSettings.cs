@@ -1,4 +1,8 @@
 using System.ComponentModel;
+using OptionRange = System.ComponentModel.DataAnnotations.RangeAttribute;
+using System.Globalization;
+using Shipgate.Cli.Infrastructure;
+using Shipgate.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,14 +16,15 @@ internal sealed class CostSettings : DecisionSettings
     public string? Candidate { get; init; }
 
     [CommandOption("--users <N>")]
-    [Description("Monthly active users instead of economics.traffic.users (what-if)")]
+    [Description("Monthly active users instead of economics.traffic.users (what-if), 1 to 10,000,000,000")]
+    [OptionRange(1d, TrafficSpec.MaxUsers)]
     public long? Users { get; init; }
 
     public override ValidationResult Validate()
     {
-        if (Users is < 1)
+        if (Users is < 1 or > TrafficSpec.MaxUsers)
         {
-            return ValidationResult.Error("--users must be at least 1");
+            return ValidationResult.Error(OptionErrors.Expected("--users", typeof(long), 1d, TrafficSpec.MaxUsers, Users.Value.ToString(CultureInfo.InvariantCulture)));
         }
 
         return base.Validate();

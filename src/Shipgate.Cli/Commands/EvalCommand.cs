@@ -44,7 +44,7 @@ internal sealed class EvalCommand(IAnsiConsole console, Engine engine) : Shipgat
         var (outcome, report) = await EvalExecution.RunAsync(Console, Engine, store, spec, options, settings.Quiet, settings.Resume, settings.RunId, cancellationToken).ConfigureAwait(false);
         ConsoleReportRenderer.Render(Console, report, settings.Quiet);
         var folder = outputFolder ?? Path.Combine(spec.StateDirectory, "reports", outcome.Run.Id);
-        ReportFiles.Write(Console, report, folder, settings.FormatList);
+        ReportFiles.Write(Console, report, folder, settings.FormatList, settings.Quiet);
 
         switch (outcome.Status)
         {

@@ -11,12 +11,19 @@ internal sealed class LabelsImportCommand(IAnsiConsole console, Engine engine) :
     {
         var spec = Engine.LoadSpec(settings.Path);
         await using var store = await Engine.OpenStoreAsync(spec, cancellationToken).ConfigureAwait(false);
-        var run = RunLookup.Find(await store.ListRunsAsync(int.MaxValue, cancellationToken).ConfigureAwait(false), settings.Run, settings.Path);
+        var runs = await store.ListRunsAsync(int.MaxValue, cancellationToken).ConfigureAwait(false);
+        var run = RunLookup.Find(runs, settings.Run, settings.Path);
         var results = await store.GetResultsAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        var targets = new LabelTargets
+        {
+            DefaultRun = run,
+            ResultsOfDefaultRun = results,
+            Runs = [.. runs.Select(r => r.Run)],
+            Criteria = [.. spec.Rubric?.Criteria.Select(c => c.Id) ?? []],
+        };
         var labels = LabelImporter.Read(
             Engine.Environment.ResolvePath(settings.File),
-            run,
-            results,
+            targets,
             settings.Labeler ?? Engine.Environment.GetVariable("USER") ?? "reviewer",
             Engine.Environment.Time.GetUtcNow());
         foreach (var label in labels)

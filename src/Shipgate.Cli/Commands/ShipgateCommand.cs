@@ -42,6 +42,12 @@ internal abstract class ShipgateCommand<TSettings>(IAnsiConsole console, Engine 
             console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (OverflowException)
+        {
+            // Values each within range can still multiply past decimal's range (prices × tokens × traffic).
+            console.MarkupLine("[red]error:[/] a figure is too large to compute: the spec's numbers (pricing, economics.traffic, scale) or an option such as --users multiply beyond the range of a decimal; use realistic values");
+            return ExitCodes.Usage;
+        }
         catch (ProviderException ex)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {ex.ProviderId}: {ex.Message}");

@@ -40,7 +40,7 @@ internal static class ShipgateApp
                 .WithExample("report", "latest", "examples/support-assistant");
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Does B beat A? Paired difference with its interval and tests, per-case regressions and improvements")
-                .WithExample("compare", "20261129-101500", "20261129-113000", "--path", "examples/support-assistant");
+                .WithExample("compare", "20261129-101500", "20261129-113000", "examples/support-assistant");
             config.AddCommand<ReviewCommand>("review")
                 .WithDescription("Score sampled outputs 1-5 yourself, to calibrate the judge (interactive)")
                 .WithExample("review", "examples/support-assistant", "--count", "10");
@@ -133,7 +133,7 @@ internal static class ShipgateApp
         }
         catch (CommandRuntimeException ex)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            console.MarkupLineInterpolated($"[red]error:[/] {OptionErrors.Describe(ex, args)}");
             return ExitCodes.Usage;
         }
         finally

@@ -48,9 +48,15 @@ internal static class JsonNumbers
     public static string? String(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    /// <summary>Parses a whole document; a syntax error names the file, line and column.</summary>
+    /// <summary>Parses a whole document; a syntax error or a lone surrogate escape names the file, line and column.</summary>
     public static JsonDocument Parse(string json, string file)
     {
+        // System.Text.Json accepts "\ud800" while parsing and throws only when the string is read: report it here, with its place.
+        if (Specs.JsonSurrogates.FindLone(json) is { } lone)
+        {
+            throw new PriceCatalogException($"{file}:{lone.Line}:{lone.Column}: not valid JSON text: a lone surrogate escape (such as \\ud800) is not valid Unicode; fix the file (or download it again) and retry");
+        }
+
         try
         {
             return JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });

@@ -17,6 +17,9 @@ internal static class OpenAiProvider
     public const string DefaultKeyEnv = "OPENAI_API_KEY";
     public const string AzureKeyEnv = "AZURE_OPENAI_API_KEY";
 
+    /// <summary>Candidate option naming the token-limit field (docs/providers.md).</summary>
+    public const string TokenLimitFieldOption = "max_tokens_field";
+
     /// <summary>Sent when a custom endpoint (Ollama, vLLM, a gateway) needs no key; the SDK insists on one.</summary>
     private const string PlaceholderKey = "no-key";
 
@@ -67,8 +70,29 @@ internal static class OpenAiProvider
             options.AddPolicy(new AzureOpenAiPolicy(model, apiVersion!, key), PipelinePosition.BeforeTransport);
         }
 
+        if (TokenLimitField(candidate, baseUrl, azure) == MaxTokensFieldPolicy.LegacyField)
+        {
+            options.AddPolicy(new MaxTokensFieldPolicy(), PipelinePosition.PerCall);
+        }
+
         IChatClient client = new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(model).AsIChatClient();
         return new ProviderErrorMappingChatClient(client, candidate.Provider, keyEnv, time);
+    }
+
+    /// <summary>
+    /// The request field that carries <c>max_tokens</c>: <c>options.max_tokens_field</c> when set, else
+    /// <c>max_completion_tokens</c> for OpenAI and Azure OpenAI and <c>max_tokens</c> for every other base URL.
+    /// </summary>
+    internal static string TokenLimitField(CandidateSpec candidate, Uri baseUrl, bool azure)
+    {
+        if (candidate.Options.TryGetValue(TokenLimitFieldOption, out var field) && !string.IsNullOrWhiteSpace(field))
+        {
+            return field.Trim() is MaxTokensFieldPolicy.LegacyField or MaxTokensFieldPolicy.CurrentField
+                ? field.Trim()
+                : throw CandidateEnvironment.Error(candidate, $"options.{TokenLimitFieldOption} must be {MaxTokensFieldPolicy.LegacyField} or {MaxTokensFieldPolicy.CurrentField}, got '{field}'");
+        }
+
+        return azure || IsOfficialEndpoint(baseUrl) ? MaxTokensFieldPolicy.CurrentField : MaxTokensFieldPolicy.LegacyField;
     }
 
     private static bool IsOfficialEndpoint(Uri uri) => uri.Host.Equals("api.openai.com", StringComparison.OrdinalIgnoreCase);

@@ -18,7 +18,7 @@ internal sealed partial class SpecReader
 
         r.ReportUnknown();
         var traffic = ReadTraffic(r);
-        var revenue = r.Decimal("revenue_per_user_per_month", 0, required: true);
+        var revenue = AtMost(r, "revenue_per_user_per_month", r.Decimal("revenue_per_user_per_month", 0, required: true), TrafficSpec.MaxAmount, "USD");
         var others = ReadOtherCosts(r);
         var scale = ReadScale(r);
         var guardrails = ReadCostGuardrails(r);
@@ -59,8 +59,8 @@ internal sealed partial class SpecReader
         }
 
         r.ReportUnknown();
-        var users = r.Integer("users", 1, required: true);
-        var perDay = r.Decimal("requests_per_user_per_day", 0, required: true);
+        var users = r.Integer("users", 1, TrafficSpec.MaxUsers, required: true);
+        var perDay = AtMost(r, "requests_per_user_per_day", r.Decimal("requests_per_user_per_day", 0, required: true), TrafficSpec.MaxRequestsPerUserPerDay, "requests");
         var days = r.Decimal("days_per_month", 0);
         if (days is > 31)
         {
@@ -90,7 +90,7 @@ internal sealed partial class SpecReader
 
             r.ReportUnknown();
             var name = r.String("name", required: true);
-            var usd = r.Decimal("usd", 0, required: true);
+            var usd = AtMost(r, "usd", r.Decimal("usd", 0, required: true), TrafficSpec.MaxAmount, "USD");
             if (name is not null && usd is { } u)
             {
                 result.Add(new OtherCostSpec(name, u));
@@ -111,13 +111,13 @@ internal sealed partial class SpecReader
         var result = new List<decimal>();
         foreach (var item in seq.Items)
         {
-            if (item is ScalarNode s && s.AsDecimal() is { } d && d > 0)
+            if (item is ScalarNode s && s.AsDecimal() is { } d && d > 0 && d <= TrafficSpec.MaxAmount)
             {
                 result.Add(d);
             }
             else
             {
-                _context.Error(item.Location, $"expected a positive number in 'economics.scale', got {item.Describe()}", "list multiples of today's users, e.g. [1, 10]");
+                _context.Error(item.Location, $"expected a positive number (at most {TrafficSpec.MaxAmount:#,0}) in 'economics.scale', got {item.Describe()}", "list multiples of today's users, e.g. [1, 10]");
             }
         }
 
@@ -153,11 +153,26 @@ internal sealed partial class SpecReader
 
         return new CostGuardrailsSpec
         {
-            MaxCostPerRequest = r.Decimal("max_cost_per_request", 0),
-            MonthlyBudget = r.Decimal("monthly_budget", 0),
+            MaxCostPerRequest = AtMost(r, "max_cost_per_request", r.Decimal("max_cost_per_request", 0), TrafficSpec.MaxAmount, "USD"),
+            MonthlyBudget = AtMost(r, "monthly_budget", r.Decimal("monthly_budget", 0), MaxMonthlyBudget, "USD"),
             AlertAt = alerts,
-            MaxCostPerUserPerDay = r.Decimal("max_cost_per_user_per_day", 0),
+            MaxCostPerUserPerDay = AtMost(r, "max_cost_per_user_per_day", r.Decimal("max_cost_per_user_per_day", 0), TrafficSpec.MaxAmount, "USD"),
             Location = r.Location,
         };
+    }
+
+    /// <summary>A monthly budget far above any real one, and far below where the cost sums overflow.</summary>
+    private const decimal MaxMonthlyBudget = 1_000_000_000_000_000m;
+
+    /// <summary>Upper bound of an economics number, so huge values are a spec error here and not an overflow in 'shipgate cost'.</summary>
+    private decimal? AtMost(MappingReader r, string key, decimal? value, decimal max, string unit)
+    {
+        if (value is not { } v || v <= max)
+        {
+            return value;
+        }
+
+        _context.Error(r.Get(key)!.Location, $"{r.Name(key)} must be at most {max.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} {unit}, got {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "give a realistic value");
+        return null;
     }
 }

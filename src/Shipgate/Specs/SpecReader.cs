@@ -432,9 +432,9 @@ internal sealed partial class SpecReader
         }
 
         r.ReportUnknown();
-        var input = r.Decimal("input", 0, required: true);
-        var output = r.Decimal("output", 0, required: true);
-        var cached = r.Decimal("cached_input", 0);
+        var input = AtMost(r, "input", r.Decimal("input", 0, required: true), TrafficSpec.MaxAmount, "USD per million tokens");
+        var output = AtMost(r, "output", r.Decimal("output", 0, required: true), TrafficSpec.MaxAmount, "USD per million tokens");
+        var cached = AtMost(r, "cached_input", r.Decimal("cached_input", 0), TrafficSpec.MaxAmount, "USD per million tokens");
         return input is { } i && output is { } o ? new Pricing(i, o, cached) : null;
     }
 
@@ -456,6 +456,10 @@ internal sealed partial class SpecReader
             else if (value is ScalarNode s)
             {
                 options[key.Value] = s.IsNull ? "" : s.Value;
+                if (key.Value == "max_tokens_field" && s.Value is not ("max_tokens" or "max_completion_tokens"))
+                {
+                    _context.Error(s.Location, $"option 'max_tokens_field' of {candidate.Where} must be max_tokens or max_completion_tokens, got '{s.Value}'", "max_tokens for servers that know only the older field; max_completion_tokens for OpenAI");
+                }
             }
             else
             {

@@ -41,6 +41,39 @@ public sealed partial class CompareCommandTests
     }
 
     [Fact]
+    public async Task Compare_PathArgument_ReadsThatFeatureLikeEveryOtherCommand()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 10);
+        await f.RunAsync("eval", ".", "--format", "none");
+        var runA = RunId().Match(f.Output).Groups[1].Value;
+        await f.RunAsync("eval", ".", "--format", "none");
+
+        var (code, output) = await RunElsewhereAsync("compare", runA, "latest", f.Folder);
+        Assert.Equal(0, code);
+        Assert.Contains("No significant difference", output, StringComparison.Ordinal);
+
+        // Two arguments, the second an existing folder: that is PATH (and one candidate cannot be compared with itself).
+        (code, output) = await RunElsewhereAsync("compare", "latest", f.Folder);
+        Assert.Equal(2, code);
+        Assert.Contains("both sides are candidate 'stub'", output, StringComparison.Ordinal);
+
+        (code, output) = await RunElsewhereAsync("compare", runA, "latest", f.Folder, "--path", f.Folder);
+        Assert.Equal(2, code);
+        Assert.Contains("not both", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs from a working folder that is not the feature, so only PATH can find it.</summary>
+    private static async Task<(int Code, string Output)> RunElsewhereAsync(params string[] args)
+    {
+        var console = new Spectre.Console.Testing.TestConsole();
+        console.Profile.Width = 200;
+        var environment = new Shipgate.Cli.Infrastructure.CliEnvironment(_ => null, TimeProvider.System, Path.GetTempPath());
+        var code = await Shipgate.Cli.Infrastructure.ShipgateApp.RunAsync(args, console, environment);
+        return (code, console.Output);
+    }
+
+    [Fact]
     public async Task Compare_SameRunSameCandidate_IsAUsageError()
     {
         await using var f = await CliFixture.StartAsync();

@@ -126,6 +126,52 @@ public sealed class CostCommandTests : IAsyncLifetime
         Assert.Contains("bad.json:3:", _output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1000000000000000000")]
+    [InlineData("1e30")]
+    [InlineData("0")]
+    public async Task Cost_UsersOutOfRange_ExitsTwoSayingWhatItTakes(string users)
+    {
+        _cli.WriteFeature(extra: Economics);
+
+        var code = await RunAsync("cost", ".", "--users", users, "-f", "none");
+
+        Assert.Equal(2, code);
+        Assert.Contains($"--users must be a whole number between 1 and 10,000,000,000, got '{users}'", _output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cost_FiguresBeyondDecimalRange_ExitsTwoWithClearError()
+    {
+        _cli.WriteFeature(extra: """
+            economics:
+              traffic: { users: 10000000000, requests_per_user_per_day: 1000000, days_per_month: 31 }
+              revenue_per_user_per_month: 1000000
+              other_costs_per_request:
+                - { name: storage, usd: 1000000 }
+              scale: [1, 1000000]
+            """);
+        Assert.Equal(0, await RunAsync("validate", "."));
+        Assert.Equal(0, await RunAsync("eval", ".", "-f", "none"));
+
+        var code = await RunAsync("cost", ".", "-f", "none");
+
+        Assert.Equal(2, code);
+        Assert.Contains("too large to compute", _output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SHIPGATE_DEBUG", _output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cost_PricesFileWithLoneSurrogate_IsAUsageErrorAtItsPlace()
+    {
+        _cli.WriteFeature(extra: Economics);
+        Assert.Equal(0, await RunAsync("eval", ".", "-f", "none"));
+        await File.WriteAllTextAsync(Path.Combine(_cli.Folder, "bad.json"), "{\n  \"gpt-4o\\ud800\": { \"mode\": \"chat\" }\n}");
+
+        Assert.Equal(2, await RunAsync("cost", ".", "--prices", "bad.json", "-f", "none"));
+        Assert.Contains("bad.json:2:10: not valid JSON text: a lone surrogate", _output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Cost_WithoutRun_IsAUsageError()
     {

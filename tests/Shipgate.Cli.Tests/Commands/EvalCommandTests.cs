@@ -24,6 +24,25 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public async Task Eval_Quiet_PrintsWhatCliMdSays()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 6);
+        f.Server.Responder = r => r.LastUserMessage.EndsWith('1') ? "I don't know." : "Echo: " + r.LastUserMessage;
+
+        var code = await f.RunAsync("eval", ".", "-q");
+
+        // docs/cli.md: no progress, no failure list, no report-file lines; the verdict table and gate checks remain.
+        Assert.Equal(1, code);
+        Assert.Contains("NO-SHIP", f.Output, StringComparison.Ordinal);
+        Assert.Contains("✗ pass rate", f.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" done · pass ", f.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failures", f.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("report.html", f.Output, StringComparison.Ordinal);
+        Assert.Single(Directory.GetDirectories(Path.Combine(f.Folder, ".shipgate", "reports")));
+    }
+
+    [Fact]
     public async Task Eval_FailingGate_ExitsOne()
     {
         await using var f = await CliFixture.StartAsync(new StubServerOptions { Responder = _ => "I don't know." });

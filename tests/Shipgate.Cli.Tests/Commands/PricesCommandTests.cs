@@ -110,6 +110,19 @@ public sealed class PricesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_LoneSurrogate_ExitsTwoWithLocation()
+    {
+        var bad = Path.Combine(_work, "surrogate.json");
+        await File.WriteAllTextAsync(bad, "{\n  \"\\ud800\": { \"mode\": \"chat\", \"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 1e-06 }\n}\n");
+
+        var code = await RunAsync("prices", "import", bad);
+
+        Assert.Equal(2, code);
+        Assert.Contains("surrogate.json:2:4:", _output, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", _output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_MissingFile_ExitsTwo()
     {
         Assert.Equal(2, await RunAsync("prices", "import", "nope.json"));

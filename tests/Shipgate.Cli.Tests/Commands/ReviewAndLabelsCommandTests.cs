@@ -78,7 +78,55 @@ public sealed class ReviewAndLabelsCommandTests
         Assert.Equal(2, code);
         Assert.Matches(@"labels\.jsonl:2:1: error: .*case-9", f.Output);
         Assert.Matches(@"labels\.jsonl:3:1: error: .*1 to 5", f.Output);
-        Assert.Matches(@"labels\.jsonl:4:1: error: .*JSON", f.Output);
+        Assert.Matches(@"labels\.jsonl:4:\d+: error: .*JSON", f.Output);
+        await using var store = await RunStores.OpenSqliteAsync(Path.Combine(f.Folder, ".shipgate", "shipgate.db"));
+        Assert.Empty(await store.GetLabelsAsync());
+    }
+
+    [Fact]
+    public async Task LabelsImport_LoneSurrogate_ExitsTwoWithFileLineAndColumn()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 3);
+        await f.RunAsync("eval", ".", "--format", "none");
+        await File.WriteAllTextAsync(Path.Combine(f.Folder, "labels.jsonl"), "{\"case_id\": \"case-0\", \"score\": 4, \"note\": \"\\ud800\"}\n");
+
+        var code = await f.RunAsync("labels", "import", "labels.jsonl", ".");
+
+        Assert.Equal(2, code);
+        Assert.Matches(@"labels\.jsonl:1:\d+: error: .*lone surrogate", f.Output);
+    }
+
+    [Fact]
+    public async Task LabelsImport_DuplicateColumnOrKey_ExitsTwoNamingLineAndColumn()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 3);
+        await f.RunAsync("eval", ".", "--format", "none");
+        await File.WriteAllTextAsync(Path.Combine(f.Folder, "labels.csv"), "case_id,score,score\ncase-0,4,5\n");
+        await File.WriteAllTextAsync(Path.Combine(f.Folder, "labels.jsonl"), "{\"case_id\": \"case-0\", \"score\": 4, \"score\": 5}\n");
+
+        Assert.Equal(2, await f.RunAsync("labels", "import", "labels.csv", "."));
+        Assert.Contains("labels.csv:1:15: error: duplicate column 'score'", f.Output, StringComparison.Ordinal);
+        Assert.Equal(2, await f.RunAsync("labels", "import", "labels.jsonl", "."));
+        Assert.Contains("labels.jsonl:1:1: error: duplicate key 'score'", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LabelsImport_UnknownRunOrCriterion_ExitsTwoListingValidValuesAndStoresNothing()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 3);
+        await f.RunAsync("eval", ".", "--format", "none");
+        await File.WriteAllTextAsync(
+            Path.Combine(f.Folder, "labels.jsonl"),
+            "{\"case_id\": \"case-0\", \"score\": 4}\n{\"case_id\": \"case-1\", \"score\": 4, \"run_id\": \"19990101-000000\"}\n{\"case_id\": \"case-2\", \"score\": 4, \"criterion\": \"tone\"}\n");
+
+        var code = await f.RunAsync("labels", "import", "labels.jsonl", ".");
+
+        Assert.Equal(2, code);
+        Assert.Matches(@"labels\.jsonl:2:1: error: run_id '19990101-000000' is not a run of this feature \(use one of \d{8}-", f.Output);
+        Assert.Matches(@"labels\.jsonl:3:1: error: criterion 'tone' given, but the spec has no rubric", f.Output);
         await using var store = await RunStores.OpenSqliteAsync(Path.Combine(f.Folder, ".shipgate", "shipgate.db"));
         Assert.Empty(await store.GetLabelsAsync());
     }

@@ -73,4 +73,50 @@ public sealed class RunsAndReportCommandTests
         Assert.Equal(2, code);
         Assert.Contains("shipgate runs", f.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Report_OutputNotWritable_ExitsThreeAfterSayingWhy()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 3);
+        await f.RunAsync("eval", ".", "--format", "none");
+        await File.WriteAllTextAsync(Path.Combine(f.Folder, "a-file"), "x");
+
+        var code = await f.RunAsync("report", "latest", ".", "-o", Path.Combine(f.Folder, "a-file", "reports"));
+
+        Assert.Equal(3, code);
+        Assert.Contains("could not write the report files", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_OutputIsAFile_ExitsTwo()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 3);
+        await f.RunAsync("eval", ".", "--format", "none");
+        await File.WriteAllTextAsync(Path.Combine(f.Folder, "a-file"), "x");
+
+        var code = await f.RunAsync("report", "latest", ".", "-o", "a-file");
+
+        Assert.Equal(2, code);
+        Assert.Contains("is a file; give a folder", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_Quiet_PrintsVerdictChecksAndWarningsButNoFileLinesOrFailures()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 6);
+        f.Server.Responder = r => r.LastUserMessage.EndsWith('1') ? "I don't know." : "Echo: " + r.LastUserMessage;
+        await f.RunAsync("eval", ".", "--format", "none");
+
+        var code = await f.RunAsync("report", "latest", ".", "-q");
+
+        Assert.Equal(1, code);
+        Assert.Contains("NO-SHIP", f.Output, StringComparison.Ordinal);
+        Assert.Contains("✗ pass rate", f.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failures", f.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("report.html", f.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Directory.GetFiles(Path.Combine(f.Folder, ".shipgate", "reports"), "report.html", SearchOption.AllDirectories).Single()));
+    }
 }

@@ -68,6 +68,17 @@ public sealed class LiteLlmImporterTests
         Assert.Contains("not valid JSON", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\n  \"\\ud800\": { \"mode\": \"chat\" }\n}", 2, 4)]
+    [InlineData("{\n  \"gpt-4o\": { \"mode\": \"chat\\udc00\" }\n}", 2, 28)]
+    public void Import_LoneSurrogateEscape_NamesFileLineAndColumn(string json, int line, int column)
+    {
+        var e = Assert.Throws<PriceCatalogException>(() => LiteLlmImporter.Import(json, "prices.json", Day));
+
+        Assert.StartsWith($"prices.json:{line}:{column}:", e.Message, StringComparison.Ordinal);
+        Assert.Contains("lone surrogate", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Import_PriceAsString_NamesTheModelAndField()
     {

@@ -98,7 +98,7 @@ public sealed class SpecReaderEconomicsTests
 
         var errors = f.Errors();
 
-        Assert.Contains(errors, e => e.Message.Contains("'economics.traffic.users' must be at least 1", StringComparison.Ordinal) && e.Location.Line == 14);
+        Assert.Contains(errors, e => e.Message.Contains("'economics.traffic.users' must be between 1 and 10000000000", StringComparison.Ordinal) && e.Location.Line == 14);
         Assert.Contains(errors, e => e.Message.Contains("unknown key 'sacle'", StringComparison.Ordinal) && e.Location.Line == 16 && e.ToString().Contains("did you mean 'scale'", StringComparison.Ordinal));
     }
 
@@ -129,5 +129,43 @@ public sealed class SpecReaderEconomicsTests
             """);
 
         Assert.Contains("revenue_per_user_per_month' is 0", f.SingleError().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Economics_HugeTrafficAndAmounts_AreRangeErrorsWithLineAndColumn()
+    {
+        using var f = Feature("""
+            economics:
+              traffic:
+                users: 1000000000000000000
+                requests_per_user_per_day: 10000000000000000000000
+              revenue_per_user_per_month: 10000000000000000000000
+              other_costs_per_request:
+                - { name: storage, usd: 10000000000000000000000 }
+              scale: [1, 100000000000000000000]
+              guardrails:
+                monthly_budget: 10000000000000000000000000000
+            """);
+
+        var errors = f.Errors();
+
+        Assert.Contains(errors, e => e.Message.Contains("'economics.traffic.users' must be between 1 and 10000000000", StringComparison.Ordinal) && e.Location.Line == 15 && e.Location.Column == 12);
+        Assert.Contains(errors, e => e.Message.Contains("requests_per_user_per_day' must be at most 1,000,000 requests", StringComparison.Ordinal) && e.Location.Line == 16);
+        Assert.Contains(errors, e => e.Message.Contains("revenue_per_user_per_month' must be at most 1,000,000 USD", StringComparison.Ordinal) && e.Location.Line == 17);
+        Assert.Contains(errors, e => e.Message.Contains("'usd'", StringComparison.Ordinal) && e.Location.Line == 19);
+        Assert.Contains(errors, e => e.Message.Contains("economics.scale", StringComparison.Ordinal) && e.Location.Line == 20);
+        Assert.Contains(errors, e => e.Message.Contains("monthly_budget", StringComparison.Ordinal) && e.Location.Line == 22);
+    }
+
+    [Fact]
+    public void Economics_LargestAllowedValues_AreAccepted()
+    {
+        using var f = Feature("""
+            economics:
+              traffic: { users: 10000000000, requests_per_user_per_day: 1000000 }
+              revenue_per_user_per_month: 1000000
+            """);
+
+        Assert.Equal(10_000_000_000, f.Load().Economics!.Traffic.Users);
     }
 }
