@@ -42,6 +42,11 @@ internal static class ConsoleReportRenderer
             console.MarkupLineInterpolated($"  [yellow]{ReportText.JudgeLabel(c)}[/]");
         }
 
+        if (report.JudgeSpend.Verdicts > 0)
+        {
+            console.MarkupLineInterpolated($"[grey]{ReportText.JudgeSpend(report.JudgeSpend)}[/]");
+        }
+
         foreach (var c in report.Candidates)
         {
             if (HallucinationFigures.Describe(c) is { } hallucination)

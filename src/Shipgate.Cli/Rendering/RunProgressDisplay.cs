@@ -21,7 +21,7 @@ internal static class RunProgressDisplay
             var progress = new LatestProgress(p =>
             {
                 // About ten lines per run: enough to see it move in a CI log without flooding it.
-                var decile = p.Planned == 0 ? 10 : p.Done * 10 / p.Planned;
+                var decile = p.Planned == 0 ? 10 : (int)(p.Done * 10L / p.Planned);
                 if (decile > Interlocked.Exchange(ref lastPrinted, decile))
                 {
                     console.WriteLine(Describe(p));
@@ -58,7 +58,8 @@ internal static class RunProgressDisplay
     }
 
     private static string Describe(RunProgress p) =>
-        $"{p.Done}/{p.Planned} done · pass {p.PassRate:0%} · {p.Errors} errors · {p.FromCache} cached · {p.Tokens:N0} tokens · {MoneyFormat.Usd(p.CostUsd)}";
+        $"{p.Done}/{p.Planned} done · pass {p.PassRate:0%} · {p.Errors} errors · {p.FromCache} cached · {p.Tokens:N0} tokens · candidates {MoneyFormat.Usd(p.CostUsd)}"
+        + $" · judge {MoneyFormat.Usd(p.JudgeCostUsd)} new{(p.JudgeFromCache > 0 ? $" ({p.JudgeFromCache} verdicts cached)" : "")}";
 
     private sealed class LatestProgress(Action<RunProgress>? onReport = null) : IProgress<RunProgress>
     {

@@ -407,6 +407,84 @@ internal sealed partial class SqliteRunStore : IRunStore
             return labels;
         }, cancellationToken);
 
+    /// <remarks>Decided inside the writer's IMMEDIATE transaction, so two processes can never both take the lease.</remarks>
+    public Task<RunLease?> TryAcquireLeaseAsync(RunLease lease, string? takeOverFrom = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        RunLease? holder = null;
+        var write = EnqueueAsync(() =>
+        {
+            holder = ReadLease(_connection, lease.RunId);
+            if (holder is not null && holder.Owner != lease.Owner && holder.ExpiresAt > lease.AcquiredAt && holder.Owner != takeOverFrom)
+            {
+                return;
+            }
+
+            holder = null;
+            using var upsert = _connection.CreateCommand();
+            upsert.CommandText = """
+                INSERT INTO run_leases (run_id, owner, process_id, host, acquired_at, heartbeat_at, expires_at)
+                VALUES ($run_id, $owner, $process_id, $host, $acquired_at, $heartbeat_at, $expires_at)
+                ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, process_id = excluded.process_id, host = excluded.host,
+                    acquired_at = excluded.acquired_at, heartbeat_at = excluded.heartbeat_at, expires_at = excluded.expires_at
+                """;
+            upsert.Parameters.AddWithValue("$run_id", lease.RunId);
+            upsert.Parameters.AddWithValue("$owner", lease.Owner);
+            upsert.Parameters.AddWithValue("$process_id", lease.ProcessId);
+            upsert.Parameters.AddWithValue("$host", lease.Host);
+            upsert.Parameters.AddWithValue("$acquired_at", SqliteValues.FormatTime(lease.AcquiredAt));
+            upsert.Parameters.AddWithValue("$heartbeat_at", SqliteValues.FormatTime(lease.HeartbeatAt));
+            upsert.Parameters.AddWithValue("$expires_at", SqliteValues.FormatTime(lease.ExpiresAt));
+            try
+            {
+                upsert.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintForeignKey)
+            {
+                throw new InvalidOperationException($"run {lease.RunId} does not exist in {DatabasePath}; create the run before leasing it.", ex);
+            }
+        }, cancellationToken);
+        return Then(write, () => holder);
+    }
+
+    public Task<bool> RenewLeaseAsync(string runId, string owner, DateTimeOffset heartbeatAt, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(owner);
+        var renewed = false;
+        var write = EnqueueAsync(() =>
+        {
+            using var update = _connection.CreateCommand();
+            update.CommandText = "UPDATE run_leases SET heartbeat_at = $heartbeat_at, expires_at = $expires_at WHERE run_id = $run_id AND owner = $owner";
+            update.Parameters.AddWithValue("$run_id", runId);
+            update.Parameters.AddWithValue("$owner", owner);
+            update.Parameters.AddWithValue("$heartbeat_at", SqliteValues.FormatTime(heartbeatAt));
+            update.Parameters.AddWithValue("$expires_at", SqliteValues.FormatTime(expiresAt));
+            renewed = update.ExecuteNonQuery() == 1;
+        }, cancellationToken);
+        return Then(write, () => renewed);
+    }
+
+    public Task ReleaseLeaseAsync(string runId, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(owner);
+        return EnqueueAsync(() =>
+        {
+            using var delete = _connection.CreateCommand();
+            delete.CommandText = "DELETE FROM run_leases WHERE run_id = $run_id AND owner = $owner";
+            delete.Parameters.AddWithValue("$run_id", runId);
+            delete.Parameters.AddWithValue("$owner", owner);
+            delete.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    public Task<RunLease?> GetLeaseAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return ReadAsync(connection => ReadLease(connection, runId), cancellationToken);
+    }
+
     public Task<CachedResponse?> GetCachedAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -512,6 +590,33 @@ internal sealed partial class SqliteRunStore : IRunStore
         }
 
         return write.Completion;
+    }
+
+    private static async Task<T> Then<T>(Task write, Func<T> result)
+    {
+        await write.ConfigureAwait(false);
+        return result();
+    }
+
+    private static RunLease? ReadLease(SqliteConnection connection, string runId)
+    {
+        using var command = Command(
+            connection,
+            "SELECT run_id, owner, process_id, host, acquired_at, heartbeat_at, expires_at FROM run_leases WHERE run_id = $run_id",
+            ("$run_id", runId));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new RunLease
+            {
+                RunId = reader.GetString(0),
+                Owner = reader.GetString(1),
+                ProcessId = reader.GetInt32(2),
+                Host = reader.GetString(3),
+                AcquiredAt = SqliteValues.ParseTime(reader.GetString(4)),
+                HeartbeatAt = SqliteValues.ParseTime(reader.GetString(5)),
+                ExpiresAt = SqliteValues.ParseTime(reader.GetString(6)),
+            }
+            : null;
     }
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)

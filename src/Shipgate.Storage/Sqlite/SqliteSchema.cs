@@ -80,6 +80,17 @@ internal static class SqliteSchema
                 PRIMARY KEY (run_id, candidate_id, case_id, repeat, criterion, labeler)
             ) STRICT;
             """),
+        new(3, "run leases", """
+            CREATE TABLE run_leases (
+                run_id          TEXT    NOT NULL PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+                owner           TEXT    NOT NULL,
+                process_id      INTEGER NOT NULL,
+                host            TEXT    NOT NULL,
+                acquired_at     TEXT    NOT NULL,
+                heartbeat_at    TEXT    NOT NULL,
+                expires_at      TEXT    NOT NULL
+            ) STRICT;
+            """),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

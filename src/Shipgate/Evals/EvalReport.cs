@@ -13,7 +13,10 @@ public sealed record EvalReport
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>Results still missing (run interrupted); 0 for a complete run.</summary>
-    public int Pending { get; init; }
+    public long Pending { get; init; }
+
+    /// <summary>Total judge spend of the run, with the part served from the judge cache.</summary>
+    public JudgeSpend JudgeSpend { get; init; } = JudgeSpend.None;
 
     public bool Ship => Candidates.Count > 0 && Candidates.Any(c => c.Verdict.Ship);
 }

@@ -16,7 +16,7 @@ public static class EvalReportBuilder
         var gate = spec?.Gate ?? new ShipGateSpec();
         calibration ??= CalibrationStatus.None;
         var (minKappa, minLabels) = (gate.MinJudgeKappa ?? CriterionAgreement.DefaultMinimumKappa, gate.MinHumanLabels ?? CriterionAgreement.DefaultMinimumLabels);
-        var perCandidate = run.CaseIds.Count * run.Repeats;
+        var perCandidate = (long)run.CaseIds.Count * run.Repeats;
         var summaries = new List<CandidateSummary>();
         foreach (var planned in run.Candidates)
         {
@@ -26,7 +26,7 @@ public static class EvalReportBuilder
                 CalibrationStatement = calibration.Statement(minKappa, minLabels),
                 JudgeCalibrated = calibration.Calibrated(minKappa, minLabels),
             };
-            var pending = Math.Max(0, perCandidate - mine.Count);
+            var pending = (int)Math.Clamp(perCandidate - mine.Count, 0, int.MaxValue);
             summaries.Add(summary with { Verdict = ShipGate.Evaluate(gate, summary, pending) });
         }
 
@@ -37,6 +37,7 @@ public static class EvalReportBuilder
             Results = results,
             Warnings = SuiteWarnings(run, results, spec),
             Pending = Math.Max(0, run.PlannedCount - results.Count),
+            JudgeSpend = JudgeSpend.Of(results),
         };
     }
 

@@ -22,6 +22,7 @@ public sealed class EvalRunner
     private readonly IRunStore _store;
     private readonly TimeProvider _time;
     private readonly Func<IEmbeddingGenerator<string, Embedding<float>>>? _embeddings;
+    private readonly Judging.JudgeVerdictCache _judgeCache;
     private readonly ConcurrentDictionary<AssertionSpec, IAssertion> _assertionCache = new(ReferenceEqualityComparer.Instance);
 
     public EvalRunner(
@@ -36,6 +37,7 @@ public sealed class EvalRunner
         _store = store;
         _time = time ?? TimeProvider.System;
         _embeddings = embeddings;
+        _judgeCache = new Judging.JudgeVerdictCache(store, _time);
     }
 
     /// <summary>Starts a new run of the spec.</summary>
@@ -54,7 +56,9 @@ public sealed class EvalRunner
             Repeats = options.Repeats,
         };
         await _store.CreateRunAsync(run, cancellationToken).ConfigureAwait(false);
-        return await ExecuteAsync(spec, run, candidates, spec.Cases, [], options, progress, cancellationToken).ConfigureAwait(false);
+        using var lost = new CancellationTokenSource();
+        await using var lease = await RunLeaseKeeper.AcquireAsync(_store, _time, run.Id, lost.Cancel, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(spec, run, candidates, spec.Cases, [], options, progress, lease, lost.Token, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -108,12 +112,16 @@ public sealed class EvalRunner
                 ?? throw new EvalUsageException($"run {run.Id} included case '{caseId}', which is no longer in the suite; restore it or start a new run"));
         }
 
+        // Before anything changes: a second process on the same run would pay every pending call twice.
+        using var lost = new CancellationTokenSource();
+        await using var lease = await RunLeaseKeeper.AcquireAsync(_store, _time, run.Id, lost.Cancel, cancellationToken).ConfigureAwait(false);
+
         // Calls that failed (provider down, timeouts) are pending again: resuming after an outage should measure the model, not the outage.
         await _store.DiscardErroredResultsAsync(run.Id, cancellationToken).ConfigureAwait(false);
         var existing = await _store.GetResultsAsync(run.Id, cancellationToken).ConfigureAwait(false);
         var resumed = run with { Status = RunStatus.Running, FinishedAt = null, Error = null };
         await _store.FinishRunAsync(run.Id, RunStatus.Running, _time.GetUtcNow(), null, cancellationToken).ConfigureAwait(false);
-        return await ExecuteAsync(spec, resumed, candidates, cases, existing, options, progress, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(spec, resumed, candidates, cases, existing, options, progress, lease, lost.Token, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RunOutcome> ExecuteAsync(
@@ -124,29 +132,20 @@ public sealed class EvalRunner
         IReadOnlyList<ResultRecord> existing,
         EvalRunOptions options,
         IProgress<RunProgress>? progress,
+        RunLeaseKeeper lease,
+        CancellationToken leaseLost,
         CancellationToken cancellationToken)
     {
         var done = existing.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-        var pending = new List<WorkItem>();
-        foreach (var evalCase in cases)
-        {
-            foreach (var candidate in candidates)
-            {
-                for (var repeat = 0; repeat < run.Repeats; repeat++)
-                {
-                    var item = new WorkItem(candidate, evalCase, repeat);
-                    if (!done.Contains(item.Key))
-                    {
-                        pending.Add(item);
-                    }
-                }
-            }
-        }
+
+        // Streamed, never listed: a plan of cases × candidates × repeats can be billions of items, and only the
+        // results (stored anyway) may cost memory.
+        var pending = Pending(cases, candidates, run.Repeats, done);
 
         var tally = new ProgressTally(run.PlannedCount, existing);
         progress?.Report(tally.Snapshot());
 
-        using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseLost);
         var fatal = new FatalError();
         var health = new CandidateHealth();
         var status = RunStatus.Completed;
@@ -183,6 +182,11 @@ public sealed class EvalRunner
         {
             status = RunStatus.Failed;
             error = fatal.Message;
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            status = RunStatus.Failed;
+            error = lease.Lost;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -234,6 +238,13 @@ public sealed class EvalRunner
         }
 
         var finishedAt = _time.GetUtcNow();
+        if (lease.Lost is { } lostReason)
+        {
+            // Another process owns the run now; its status is its to set.
+            var abandoned = run with { Status = RunStatus.Failed, FinishedAt = finishedAt, Error = lostReason };
+            return new RunOutcome(abandoned, EvalReportBuilder.Build(abandoned, results, spec), executedNow);
+        }
+
         await _store.FinishRunAsync(run.Id, status, finishedAt, error, CancellationToken.None).ConfigureAwait(false);
         var final = run with { Status = status, FinishedAt = finishedAt, Error = error };
         var report = EvalReportBuilder.Build(final, results, spec);
@@ -303,6 +314,7 @@ public sealed class EvalRunner
             LatencyMs = call.LatencyMs,
             CostUsd = cost,
             Embeddings = _embeddings,
+            JudgeCache = options.UseCache ? _judgeCache : null,
             Feature = spec,
         };
         var outcomes = new List<AssertionOutcome>();
@@ -335,6 +347,25 @@ public sealed class EvalRunner
             Attempts = call.Attempts,
             CompletedAt = _time.GetUtcNow(),
         };
+    }
+
+    /// <summary>The plan's unfinished items in plan order, produced as the workers ask for them.</summary>
+    private static IEnumerable<WorkItem> Pending(IReadOnlyList<EvalCase> cases, IReadOnlyList<CandidateSpec> candidates, int repeats, HashSet<string> done)
+    {
+        foreach (var evalCase in cases)
+        {
+            foreach (var candidate in candidates)
+            {
+                for (var repeat = 0; repeat < repeats; repeat++)
+                {
+                    var item = new WorkItem(candidate, evalCase, repeat);
+                    if (!done.Contains(item.Key))
+                    {
+                        yield return item;
+                    }
+                }
+            }
+        }
     }
 
     private static ResultRecord? DeadCandidate(IReadOnlyList<ResultRecord> results) =>

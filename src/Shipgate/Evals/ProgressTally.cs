@@ -6,15 +6,17 @@ namespace Shipgate.Evals;
 internal sealed class ProgressTally
 {
     private readonly Lock _gate = new();
-    private readonly int _planned;
+    private readonly long _planned;
     private int _done;
     private int _passed;
     private int _errors;
     private int _fromCache;
     private long _tokens;
     private decimal _cost;
+    private decimal _judgeCost;
+    private int _judgeFromCache;
 
-    public ProgressTally(int planned, IEnumerable<ResultRecord> existing)
+    public ProgressTally(long planned, IEnumerable<ResultRecord> existing)
     {
         _planned = planned;
         foreach (var result in existing)
@@ -33,6 +35,11 @@ internal sealed class ProgressTally
             _fromCache += result.FromCache ? 1 : 0;
             _tokens += result.InputTokens + result.OutputTokens;
             _cost += result.CostUsd ?? 0m;
+            foreach (var verdict in result.Assertions.Select(a => a.Judge).OfType<JudgeVerdict>())
+            {
+                _judgeCost += verdict.NewCostUsd ?? 0m;
+                _judgeFromCache += verdict.FromCache ? 1 : 0;
+            }
             return SnapshotUnlocked();
         }
     }
@@ -45,5 +52,5 @@ internal sealed class ProgressTally
         }
     }
 
-    private RunProgress SnapshotUnlocked() => new(_planned, _done, _passed, _errors, _fromCache, _tokens, _cost);
+    private RunProgress SnapshotUnlocked() => new(_planned, _done, _passed, _errors, _fromCache, _tokens, _cost, _judgeCost, _judgeFromCache);
 }

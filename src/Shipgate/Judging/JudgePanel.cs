@@ -126,6 +126,10 @@ internal static class JudgePanel
         CostUsd = all.All(r => r.Verdict.CostUsd is not null) ? all.Sum(r => r.Verdict.CostUsd!.Value) : null,
         LatencyMs = all.Sum(r => r.Verdict.LatencyMs),
         Attempts = all.Count == 0 ? 1 : all.Max(r => r.Verdict.Attempts),
+
+        // Cached only when every judging was: any fresh call is new spend.
+        FromCache = all.Count > 0 && all.All(r => r.Verdict.FromCache),
+        CachedCostUsd = all.Sum(r => r.Verdict.CachedCostUsd),
     };
 
     private static int RoundedMean(IEnumerable<int> scores) => (int)Math.Round(scores.Average(), MidpointRounding.AwayFromZero);

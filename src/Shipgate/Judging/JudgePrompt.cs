@@ -24,6 +24,13 @@ internal static class JudgePrompt
         return [new ChatMessage(ChatRole.System, System(request.Criteria, boundary)), new ChatMessage(ChatRole.User, User(request, boundary))];
     }
 
+    /// <summary>
+    /// The prompt's full text with a fixed marker in place of the random one: what a cached verdict answered.
+    /// Any change to the template, the criteria or the case's data changes it.
+    /// </summary>
+    public static string CacheMaterial(RubricJudgeRequest request) =>
+        System(request.Criteria, "cache") + "\n\n" + User(request, "cache");
+
     /// <summary>The follow-up after an unusable reply: what was wrong, and the exact shape wanted.</summary>
     public static string Repair(string problem, IReadOnlyList<RubricCriterion> criteria) =>
         $"Your reply could not be used: {problem}. Reply again with only the corrected JSON object, no other text: " +

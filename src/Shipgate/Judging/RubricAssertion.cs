@@ -52,7 +52,21 @@ internal sealed class RubricAssertion(AssertionSpec spec, IJudgeFactory judges) 
             var repeats = new List<JudgeResult>();
             for (var i = 0; i < judgeSpec.Repeats; i++)
             {
-                repeats.Add(await judge.JudgeAsync(request, cancellationToken).ConfigureAwait(false));
+                // The repeat index is in the key, so judge repeats stay independent samples.
+                var key = context.JudgeCache is null ? null : JudgeVerdictCache.RubricKey(judgeSpec, request, i);
+                if (key is not null && await context.JudgeCache!.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } cached)
+                {
+                    repeats.Add(new JudgeResult(cached));
+                    continue;
+                }
+
+                var result = await judge.JudgeAsync(request, cancellationToken).ConfigureAwait(false);
+                if (key is not null && !result.Verdict.Inconclusive)
+                {
+                    await context.JudgeCache!.PutAsync(key, result.Verdict, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                repeats.Add(result);
             }
 
             runs.Add(new JudgeRun(judgeSpec.Id, repeats));

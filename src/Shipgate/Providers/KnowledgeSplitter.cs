@@ -6,12 +6,28 @@ namespace Shipgate.Providers;
 /// <summary>
 /// Splits knowledge files into passages: markdown headings start sections, blank lines end paragraphs, and a
 /// paragraph longer than <see cref="MaxSentences"/> sentences (or list items) is cut into groups of
-/// <see cref="ChunkSentences"/>. Fenced code blocks stay whole.
+/// <see cref="ChunkSentences"/>. Any passage still longer than <see cref="MaxWords"/> words (a code block, a run-on
+/// paragraph) is cut into overlapping windows of <see cref="WindowWords"/> words: one huge passage would otherwise
+/// make the embedding model pad every passage to its length (gigabytes, minutes) and answer with a wall of text.
 /// </summary>
 internal static partial class KnowledgeSplitter
 {
     public const int MaxSentences = 4;
     public const int ChunkSentences = 3;
+
+    /// <summary>Longest passage kept whole, in words.</summary>
+    public const int MaxWords = 120;
+
+    /// <summary>Window length when a passage is cut, in words; neighbouring windows share <see cref="OverlapWords"/>.</summary>
+    public const int WindowWords = 100;
+
+    public const int OverlapWords = 20;
+
+    /// <summary>Longest window in characters, so a few enormous "words" (minified code, base64) cannot make one huge passage.</summary>
+    public const int MaxWindowChars = 1200;
+
+    [GeneratedRegex(@"\S+\s*")]
+    private static partial Regex WordWithSpace();
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}0-9""'(\[])")]
     private static partial Regex SentenceBoundary();
@@ -44,7 +60,7 @@ internal static partial class KnowledgeSplitter
                 inFence = !inFence;
                 if (!inFence)
                 {
-                    passages.Add(new KnowledgePassage(file, heading, string.Join('\n', block).Trim()));
+                    AddWindowed(file, heading, string.Join('\n', block).Trim(), passages);
                     block.Clear();
                 }
 
@@ -108,7 +124,7 @@ internal static partial class KnowledgeSplitter
 
         if (units.Count <= MaxSentences)
         {
-            passages.Add(new KnowledgePassage(file, heading, string.Join(separator, units)));
+            AddWindowed(file, heading, string.Join(separator, units), passages);
             return;
         }
 
@@ -125,7 +141,64 @@ internal static partial class KnowledgeSplitter
                 chunk.Append(unit);
             }
 
-            passages.Add(new KnowledgePassage(file, heading, chunk.ToString()));
+            AddWindowed(file, heading, chunk.ToString(), passages);
         }
+    }
+
+    /// <summary>Adds the text as one passage, or as overlapping windows when it is too long; a cut code block keeps its fences in every window.</summary>
+    private static void AddWindowed(string file, string? heading, string text, List<KnowledgePassage> passages)
+    {
+        var words = Words(text);
+        if (words.Count <= MaxWords && text.Length <= MaxWindowChars)
+        {
+            passages.Add(new KnowledgePassage(file, heading, text));
+            return;
+        }
+
+        string? fence = null;
+        if (text.StartsWith("```", StringComparison.Ordinal))
+        {
+            var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
+            fence = firstLineEnd < 0 ? text : text[..firstLineEnd];
+            words = Words(firstLineEnd < 0 ? "" : text[(firstLineEnd + 1)..].TrimEnd().TrimEnd('`').TrimEnd());
+        }
+
+        var start = 0;
+        while (start < words.Count)
+        {
+            var end = start;
+            var chars = 0;
+            while (end < words.Count && end - start < WindowWords && (end == start || chars + words[end].Length <= MaxWindowChars))
+            {
+                chars += words[end].Length;
+                end++;
+            }
+
+            var window = string.Concat(words.Skip(start).Take(end - start)).TrimEnd();
+            passages.Add(new KnowledgePassage(file, heading, fence is null ? window : fence + "\n" + window + "\n```"));
+            if (end >= words.Count)
+            {
+                break;
+            }
+
+            // Overlap so a fact cut at a window's edge is whole in the next one; always move forward.
+            start = Math.Max(start + 1, end - Math.Min(OverlapWords, (end - start) / 2));
+        }
+    }
+
+    /// <summary>Words with the whitespace after them (so windows keep line breaks); words longer than a window are cut.</summary>
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        foreach (Match match in WordWithSpace().Matches(text))
+        {
+            var word = match.Value;
+            for (var i = 0; i < word.Length; i += MaxWindowChars)
+            {
+                words.Add(word.Substring(i, Math.Min(MaxWindowChars, word.Length - i)));
+            }
+        }
+
+        return words;
     }
 }

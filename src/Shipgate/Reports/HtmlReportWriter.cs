@@ -121,6 +121,10 @@ internal sealed class HtmlReportWriter : IReportWriter
         h.Append("</tbody></table></div>\n");
         Rubric(h, report.Candidates);
         Groundedness(h, report.Candidates);
+        if (report.JudgeSpend.Verdicts > 0)
+        {
+            h.Append("<p class=\"muted\">").Append(E(ReportText.JudgeSpend(report.JudgeSpend))).Append(".</p>\n");
+        }
         h.Append("</section>\n");
     }
 

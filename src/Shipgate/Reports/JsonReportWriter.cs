@@ -31,6 +31,7 @@ internal sealed class JsonReportWriter : IReportWriter
             WriteRun(w, report.Run);
             w.WriteBoolean("ship", report.Ship);
             w.WriteNumber("pending", report.Pending);
+            WriteJudgeSpend(w, report.JudgeSpend);
             WriteStrings(w, "warnings", report.Warnings);
 
             w.WriteStartArray("candidates");
@@ -326,6 +327,19 @@ internal sealed class JsonReportWriter : IReportWriter
         WriteMoney(w, "costUsd", j.CostUsd);
         WriteDouble(w, "latencyMs", j.LatencyMs);
         w.WriteNumber("attempts", j.Attempts);
+        w.WriteBoolean("fromCache", j.FromCache);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The run's judges, all candidates together: total, new in this run, served from the judge cache.</summary>
+    private static void WriteJudgeSpend(Utf8JsonWriter w, JudgeSpend spend)
+    {
+        w.WriteStartObject("judgeSpend");
+        w.WriteNumber("verdicts", spend.Verdicts);
+        w.WriteNumber("fromCache", spend.FromCache);
+        WriteMoney(w, "totalUsd", spend.TotalUsd);
+        WriteMoney(w, "newUsd", spend.NewUsd);
+        WriteMoney(w, "cachedUsd", spend.CachedUsd);
         w.WriteEndObject();
     }
 

@@ -84,6 +84,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
             }
 
             md.AppendLine().AppendLine($"Judge cost is not part of the candidates' cost. The judge is {report.Candidates[0].CalibrationStatement}.");
+            md.AppendLine().AppendLine(Cell(ReportText.JudgeSpend(report.JudgeSpend)) + ".");
         }
 
         var grounded = report.Candidates.Select(c => (c, Text: HallucinationFigures.Describe(c))).Where(x => x.Text is not null).ToList();

@@ -9,6 +9,17 @@ internal static class ReportText
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>"judge spend $0.0123 for 12 verdicts: $0.0000 new, $0.0123 from the judge cache (12 cached)".</summary>
+    public static string JudgeSpend(Evals.JudgeSpend spend)
+    {
+        ArgumentNullException.ThrowIfNull(spend);
+        var total = spend.TotalUsd is { } t ? Cost.MoneyFormat.Usd(t) : "unknown (a judge has no price)";
+        var split = spend.NewUsd is { } n && spend.CachedUsd is { } c
+            ? $"{Cost.MoneyFormat.Usd(n)} new, {Cost.MoneyFormat.Usd(c)} from the judge cache"
+            : "new spend unknown";
+        return $"judge spend {total} for {spend.Verdicts} verdict{(spend.Verdicts == 1 ? "" : "s")}: {split} ({spend.FromCache} cached); not part of any candidate's cost";
+    }
+
     public static string Percent(double share) => double.IsFinite(share) ? (share * 100).ToString("0.0", Inv) + "%" : "n/a";
 
     public static string PercentCi(Interval ci) => $"[{Percent(ci.Low)}, {Percent(ci.High)}]";

@@ -34,6 +34,22 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>Every label in the store, oldest first.</summary>
     Task<IReadOnlyList<HumanLabel>> GetLabelsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes the run's lease for <paramref name="lease"/>'s owner when nobody holds it, the owner already does, the
+    /// holder's lease expired before <see cref="RunLease.AcquiredAt"/>, or the holder is <paramref name="takeOverFrom"/>
+    /// (a holder the caller knows is dead). Atomic across processes.
+    /// </summary>
+    /// <returns>Null when taken; otherwise the lease that kept it.</returns>
+    Task<RunLease?> TryAcquireLeaseAsync(RunLease lease, string? takeOverFrom = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends the owner's lease; false when the owner no longer holds it (another process took it over).</summary>
+    Task<bool> RenewLeaseAsync(string runId, string owner, DateTimeOffset heartbeatAt, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the lease up, if the owner still holds it.</summary>
+    Task ReleaseLeaseAsync(string runId, string owner, CancellationToken cancellationToken = default);
+
+    Task<RunLease?> GetLeaseAsync(string runId, CancellationToken cancellationToken = default);
+
     Task<CachedResponse?> GetCachedAsync(string key, CancellationToken cancellationToken = default);
 
     Task PutCachedAsync(string key, CachedResponse response, CancellationToken cancellationToken = default);

@@ -24,4 +24,15 @@ public sealed record JudgeVerdict
     public decimal? CostUsd { get; init; }
     public double LatencyMs { get; init; }
     public int Attempts { get; init; } = 1;
+
+    /// <summary>
+    /// Served from the judge cache: <see cref="CostUsd"/> is what the verdict cost when it was paid, not new spend.
+    /// </summary>
+    public bool FromCache { get; init; }
+
+    /// <summary>The part of <see cref="CostUsd"/> served from the judge cache (a panel can mix cached and fresh judgings).</summary>
+    public decimal CachedCostUsd { get; init; }
+
+    /// <summary>What this verdict cost in this run: zero when it came from the cache; null when the judge's price is unknown.</summary>
+    public decimal? NewCostUsd => CostUsd is { } cost ? cost - CachedCostUsd : null;
 }

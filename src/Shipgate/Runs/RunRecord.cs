@@ -23,5 +23,6 @@ public sealed record RunRecord
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
-    public int PlannedCount => Candidates.Count * CaseIds.Count * Repeats;
+    /// <summary>A long: repeats up to int.MaxValue times cases and candidates overflow an int.</summary>
+    public long PlannedCount => (long)Candidates.Count * CaseIds.Count * Repeats;
 }

@@ -48,4 +48,20 @@ public sealed class MiniLmEmbeddingGeneratorTests
         Assert.Equal(MiniLmEmbeddingGenerator.ModelId, metadata?.DefaultModelId);
         Assert.Equal(384, metadata?.DefaultModelDimensions);
     }
+
+    [Fact]
+    public async Task GenerateAsync_TextLongerThanTheModelWindow_IsCutToTheWindow()
+    {
+        using var generator = new MiniLmEmbeddingGenerator();
+        var words = Enumerable.Range(0, 3_000).Select(i => i % 7 == 0 ? "refund" : "policy" + (i % 13)).ToList();
+        var whole = string.Join(' ', words);
+        var prefix = string.Join(' ', words.Take(600));
+
+        var e = await generator.GenerateAsync([whole, prefix]);
+
+        // Both reduce to the same first 254 word pieces; without the cut the model sees 3,000+ pieces.
+        Assert.Equal(e[0].Vector.ToArray(), e[1].Vector.ToArray());
+        Assert.True(generator.Truncate(whole).Length < prefix.Length);
+        Assert.Equal("Short text stays whole.", generator.Truncate("Short text stays whole."));
+    }
 }

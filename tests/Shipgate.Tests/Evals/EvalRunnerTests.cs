@@ -352,4 +352,41 @@ public sealed class EvalRunnerTests
             }
         }
     }
+
+    [Fact]
+    public async Task RunAsync_RepeatsAtIntMax_StartsCallingAtOnceWithoutBuildingThePlan()
+    {
+        await using var f = await RunnerFixture.StartAsync();
+        var options = RunnerFixture.FastOptions(repeats: int.MaxValue);
+        options.Concurrency = 1;
+        using var stop = new CancellationTokenSource();
+        var progress = new StopAfter(3, stop);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var outcome = await f.Runner().RunAsync(f.Spec(cases: 2), options, progress, stop.Token);
+
+        // Building the plan up front meant 4 billion work items: out of memory long before the first call.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"took {started.Elapsed}");
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - allocated < 1_000_000_000, "allocated a plan-sized amount of memory");
+        Assert.Equal(RunStatus.Interrupted, outcome.Status);
+        Assert.Equal(2L * int.MaxValue, outcome.Run.PlannedCount);
+        Assert.Equal(2L * int.MaxValue, progress.Last.Planned);
+        Assert.InRange(outcome.Report.Results.Count, 3, 6);
+        Assert.Equal(outcome.Run.PlannedCount - outcome.Report.Results.Count, outcome.Report.Pending);
+    }
+
+    private sealed class StopAfter(int results, CancellationTokenSource stop) : IProgress<RunProgress>
+    {
+        public RunProgress Last { get; private set; }
+
+        public void Report(RunProgress value)
+        {
+            Last = value;
+            if (value.Done >= results)
+            {
+                stop.Cancel();
+            }
+        }
+    }
 }

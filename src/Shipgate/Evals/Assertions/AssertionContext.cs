@@ -21,4 +21,7 @@ public sealed record AssertionContext
 
     /// <summary>Local embeddings; created lazily so suites without similarity assertions never load the model.</summary>
     public Func<IEmbeddingGenerator<string, Embedding<float>>>? Embeddings { get; init; }
+
+    /// <summary>Where model judges' verdicts are cached; null with <c>--no-cache</c> (every judge call is made).</summary>
+    internal Judging.JudgeVerdictCache? JudgeCache { get; init; }
 }
