@@ -2,7 +2,7 @@ namespace Shipgate.Cli.Tests.Commands;
 
 /// <summary>
 /// An offline feature for the decision commands: a local:extractive candidate answers six billing questions from one
-/// knowledge article, and every answer gets the approximate groundedness check.
+/// knowledge article, and every answer gets the approximate groundedness check, which its gate accepts (allow_approximate_groundedness).
 /// </summary>
 internal static class BillingFeature
 {
@@ -52,6 +52,7 @@ internal static class BillingFeature
             gate:
               max_safety_failures: 0
               max_hallucination_rate: 0.5
+              allow_approximate_groundedness: true
             {sections}
             """);
     }
