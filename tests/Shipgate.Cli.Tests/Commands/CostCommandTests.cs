@@ -180,4 +180,19 @@ public sealed class CostCommandTests : IAsyncLifetime
         Assert.Equal(2, await RunAsync("cost", "."));
         Assert.Contains("no completed eval run", _output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Cost_OneCandidateRunAfterADecision_CostsTheRecordedDecisionFromItsRun()
+    {
+        await using var f = await SelectCommandTests.StartAsync();
+        await f.RunAsync("eval", ".", "--format", "none");
+        Assert.Equal(0, await f.RunAsync("select", ".", "--write", "--format", "none"));
+        await f.RunAsync("eval", ".", "-c", "strong", "--format", "none");
+
+        await f.RunAsync("cost", ".", "--format", "none");
+
+        Assert.Contains("holds only strong: the matrix compares nothing", f.Output, StringComparison.Ordinal);
+        Assert.Contains("costing the recorded decision weak (decisions/model-selection.json) from the run it was made on", f.Output, StringComparison.Ordinal);
+        Assert.Contains("costed candidate weak (the recorded selection decision", f.Output, StringComparison.Ordinal);
+    }
 }

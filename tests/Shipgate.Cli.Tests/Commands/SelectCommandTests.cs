@@ -12,15 +12,16 @@ public sealed class SelectCommandTests
     /// "strong" echoes every question (passes); "weak" fails the hard-tagged cases. weak is far cheaper, so with cost
     /// weighted heavily and a pass-rate bar of 0.5 it wins, and the router sends the hard cases to strong.
     /// </summary>
-    private static async Task<CliFixture> StartAsync(bool withSelection = true, string strongInput = "2.50")
+    internal static async Task<CliFixture> StartAsync(bool withSelection = true, string strongInput = "2.50", double minPassRate = 0.5)
     {
         var f = await CliFixture.StartAsync();
         f.Server.Responder = r => r.Model == "weak" && r.LastUserMessage.Contains("hard", StringComparison.Ordinal) ? "no idea" : "Echo: " + r.LastUserMessage;
-        WriteSpec(f, withSelection, strongInput);
+        WriteSpec(f, withSelection, strongInput, minPassRate);
         return f;
     }
 
-    private static void WriteSpec(CliFixture f, bool withSelection, string strongInput)
+    /// <summary>weak passes 12 of 16 cases: it passes the ship gate at the default bar of 0.5, not at 0.9.</summary>
+    private static void WriteSpec(CliFixture f, bool withSelection, string strongInput, double minPassRate = 0.5)
     {
         var lines = new List<string>
         {
@@ -42,6 +43,7 @@ public sealed class SelectCommandTests
         }
 
         lines.Add("run: { retries: 0 }");
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"gate: {{ min_pass_rate: {minPassRate} }}"));
         if (withSelection)
         {
             lines.Add("selection:");
@@ -210,5 +212,64 @@ public sealed class SelectCommandTests
         await using var f = await StartAsync();
 
         Assert.Equal(2, await f.RunAsync("select", ".", "--write", "--check"));
+    }
+    [Fact]
+    public async Task Select_Write_WinnerPassesTheGateOnTodaysSpec_RecordsAccepted()
+    {
+        await using var f = await StartAsync();
+        await f.RunAsync("eval", ".", "--format", "none");
+
+        Assert.Equal(0, await f.RunAsync("select", ".", "--write", "--format", "none"));
+
+        Assert.Contains("decision status: accepted", f.Output, StringComparison.Ordinal);
+        Assert.Contains("- Status: accepted", await File.ReadAllTextAsync(Path.Combine(f.Folder, "decisions", "model-selection.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Select_Write_WinnerFailsTheGateAndSpecChanged_RecordsProposedWithBothReasons()
+    {
+        await using var f = await StartAsync(minPassRate: 0.9);
+        await f.RunAsync("eval", ".", "--format", "none");
+        WriteSpec(f, withSelection: true, strongInput: "3.00", minPassRate: 0.9); // a price edited after the run
+
+        await f.RunAsync("select", ".", "--write", "--format", "none");
+
+        var record = await File.ReadAllTextAsync(Path.Combine(f.Folder, "decisions", "model-selection.md"));
+        Assert.Contains("- Status: proposed, not accepted: the winner weak does not pass the ship gate", record, StringComparison.Ordinal);
+        Assert.Contains("earlier version of shipgate.yaml", record, StringComparison.Ordinal);
+        var snapshot = await File.ReadAllTextAsync(Path.Combine(f.Folder, "decisions", "model-selection.json"));
+        Assert.Contains("\"status\": \"proposed\"", snapshot, StringComparison.Ordinal);
+        Assert.Contains("decision status: proposed", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Select_OneCandidateRunWithoutDecision_SaysTheMatrixComparesNothingAndExitsOne()
+    {
+        await using var f = await StartAsync();
+        await f.RunAsync("eval", ".", "-c", "weak", "--format", "none");
+
+        var code = await f.RunAsync("select", ".", "--format", "none");
+
+        Assert.Equal(1, code);
+        Assert.Contains("holds only weak: the matrix compares nothing", f.Output, StringComparison.Ordinal);
+        Assert.Contains("no decision is recorded to fall back on", f.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Select_OneCandidateRunAfterADecision_TheDecisionStandsAndIsNotOverwritten()
+    {
+        await using var f = await StartAsync();
+        await f.RunAsync("eval", ".", "--format", "none");
+        Assert.Equal(0, await f.RunAsync("select", ".", "--write", "--format", "none"));
+        await f.RunAsync("eval", ".", "-c", "strong", "--format", "none");
+
+        var code = await f.RunAsync("select", ".", "--write", "--format", "none");
+
+        Assert.Equal(0, code);
+        Assert.Contains("holds only strong: the matrix compares nothing", f.Output, StringComparison.Ordinal);
+        Assert.Contains("the recorded decision weak stands", f.Output, StringComparison.Ordinal);
+        Assert.Contains("the recorded decision is weak (decisions/model-selection.json", f.Output, StringComparison.Ordinal);
+        Assert.Contains("decision not written", f.Output, StringComparison.Ordinal);
+        Assert.Contains("Use **weak**", await File.ReadAllTextAsync(Path.Combine(f.Folder, "decisions", "model-selection.md")), StringComparison.Ordinal);
     }
 }
