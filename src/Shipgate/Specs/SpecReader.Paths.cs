@@ -74,6 +74,14 @@ internal sealed partial class SpecReader
     /// <summary>An exec command line must split (balanced quotes) and name a program.</summary>
     private bool CheckCommandLine(ScalarNode node, string commandLine)
     {
+        // A NUL cannot be passed to a process at all; other controls in a command line are surely accidents.
+        if (ControlCharacters.IndexOfUnsafe(commandLine) is var bad and >= 0)
+        {
+            _context.Error(node.Location, string.Create(CultureInfo.InvariantCulture, $"the exec command line '{ControlCharacters.Escape(commandLine, singleLine: true)}' contains a control character at position {bad + 1}"),
+                "remove it; write the command as plain text");
+            return false;
+        }
+
         try
         {
             if (CommandLineSplitter.Split(commandLine).Count > 0)

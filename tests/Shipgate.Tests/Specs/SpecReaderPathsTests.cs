@@ -330,6 +330,14 @@ public sealed class SpecReaderPathsTests : IDisposable
         AssertLocated(_dir.SingleError(), "the exec command line cannot be split: unterminated single quote");
     }
 
+    [Fact]
+    public void Load_ExecWithNul_IsLocatedError()
+    {
+        Spec(provider: "\"exec:python3 answer\\0.py\"");
+
+        AssertLocated(_dir.SingleError(), "the exec command line 'python3 answer\\x00.py' contains a control character at position 15");
+    }
+
     [Theory]
     [InlineData("${OPENAI_BASE_URL", "unclosed '${' at position 1")]
     [InlineData("https://${1HOST}/v1", "'${1HOST}' in base_url")]
