@@ -3,7 +3,7 @@
 # Three runs of the offline example (examples/support-assistant), each in a scratch copy with a fresh store:
 #   example  - the example as shipped
 #   code-1.5k - plus one knowledge file holding a 20-line, ~1.5 KB fenced code block
-#   code-12k  - plus one knowledge file holding a ~12 KB fenced code block
+#   code-12k  - plus one knowledge file holding a ~12 KB fenced code block (127 lines)
 # Usage: bench/long-passage.sh            (about a minute per run on 2 cores)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -50,4 +50,4 @@ measure() {
 
 measure example 0
 measure code-1.5k 20
-measure code-12k 160
+measure code-12k 127

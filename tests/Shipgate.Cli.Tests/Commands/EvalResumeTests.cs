@@ -50,6 +50,35 @@ public sealed class EvalResumeTests
         }
     }
 
+    [Fact]
+    public async Task Resume_WhileAnotherProcessRunsTheRun_ExitsTwoNamingThatProcess()
+    {
+        await using var f = await CliFixture.StartAsync(new StubServerOptions { Latency = TimeSpan.FromMilliseconds(150) });
+        f.WriteFeature(cases: Cases);
+        var database = Path.Combine(f.Folder, ".shipgate", "shipgate.db");
+        using var child = StartCli(f.Folder, "eval", f.Folder, "--concurrency", "1", "--format", "none", "--quiet");
+        try
+        {
+            await WaitForResultsAsync(database, atLeast: 2, child);
+            var callsBefore = f.Server.RequestCount;
+
+            var code = await f.RunAsync("eval", ".", "--resume", "--no-cache", "--format", "none");
+
+            Assert.Equal(2, code);
+            var output = string.Join(' ', f.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)); // undo line wrapping
+            Assert.Contains($"is being resumed by process {child.Id} on host {Environment.MachineName}", output, StringComparison.Ordinal);
+            Assert.Contains("lease expires at", output, StringComparison.Ordinal);
+
+            // The refused process made no call: only the running one's calls (at most one per 150 ms) landed meanwhile.
+            Assert.InRange(f.Server.RequestCount - callsBefore, 0, 10);
+        }
+        finally
+        {
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
+    }
+
     private static Process StartCli(string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
