@@ -18,9 +18,9 @@ internal sealed class ChatGroundednessJudge(JudgeSpec judge, IChatClient client,
         ArgumentNullException.ThrowIfNull(request);
         var passages = await GroundednessDocuments.PassagesAsync(request.KnowledgeFiles, cancellationToken).ConfigureAwait(false);
         var (knowledge, truncated) = GroundednessDocuments.Select(passages, request.Output);
-        if (request.Case.Context.Count == 0 && knowledge.Count == 0)
+        if (request.Documents.Count == 0 && knowledge.Count == 0)
         {
-            return new GroundednessResult(_conversation.Verdict(0, 0, 0, 0, 0) with { Inconclusive = true }, [], "grounded: nothing to check against: add 'context:' to the case or 'knowledge:' files to the spec");
+            return new GroundednessResult(_conversation.Verdict(0, 0, 0, 0, 0) with { Inconclusive = true }, [], "grounded: nothing to check against: add 'context:' to the case, 'knowledge:' files to the spec, or a var to the assertion's 'sources:'");
         }
 
         var messages = GroundednessPrompt.Build(request, knowledge, truncated, out _).ToList();

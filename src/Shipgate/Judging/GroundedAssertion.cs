@@ -6,7 +6,8 @@ using Shipgate.Specs;
 namespace Shipgate.Judging;
 
 /// <summary>
-/// <c>grounded</c>: the output's claims are checked against the case's context and the feature's knowledge files. It fails
+/// <c>grounded</c>: the output's claims are checked against its <c>sources:</c> (default: the case's context and the
+/// feature's knowledge files; <c>vars.NAME</c> grounds on a document in the case's input). It fails
 /// (a hallucination, see <see cref="IsHallucination"/>) when more than <c>max_unsupported</c> claims (default 0) are
 /// contradicted or not found. Score: the supported share. The judge is the assertion's <c>judge:</c>, else the feature's
 /// first judge, else <c>local:reference</c> (approximate, embedding-based).
@@ -26,8 +27,15 @@ internal sealed class GroundedAssertion(AssertionSpec spec, IGroundednessJudgeFa
     public static bool IsHallucination(AssertionOutcome outcome) =>
         IsGroundedness(outcome) && !outcome.Pass && !outcome.Inconclusive;
 
-    /// <summary>A conclusive <c>grounded</c> outcome (one that counts in the hallucination rate's denominator).</summary>
-    public static bool IsChecked(AssertionOutcome outcome) => IsGroundedness(outcome) && !outcome.Inconclusive;
+    /// <summary>
+    /// A conclusive <c>grounded</c> outcome with at least one claim checked (one that counts in the hallucination rate's
+    /// denominator). An output with no checkable claims passes but is no clean check: it is not counted.
+    /// </summary>
+    public static bool IsChecked(AssertionOutcome outcome) =>
+        IsGroundedness(outcome) && !outcome.Inconclusive && outcome.Judge is { Criteria.Count: > 0 };
+
+    /// <summary>Source names a <c>grounded</c> assertion accepts besides <c>vars.NAME</c>.</summary>
+    public const string ContextSource = "context", KnowledgeSource = "knowledge", VarsPrefix = "vars.";
 
     private static bool IsGroundedness(AssertionOutcome outcome)
     {
@@ -64,11 +72,30 @@ internal sealed class GroundedAssertion(AssertionSpec spec, IGroundednessJudgeFa
             return Inconclusive($"judge '{judgeSpec.Id}' could not be set up: {ex.Message}");
         }
 
+        var sources = spec.Sources.Count == 0 ? [ContextSource, KnowledgeSource] : spec.Sources;
+        var documents = new List<string>();
+        foreach (var source in sources)
+        {
+            if (source == ContextSource)
+            {
+                documents.AddRange(context.Case.Context);
+            }
+            else if (source.StartsWith(VarsPrefix, StringComparison.Ordinal))
+            {
+                // The loader checks that every case this assertion applies to has the var; an empty one grounds nothing.
+                if (context.Case.Vars.TryGetValue(source[VarsPrefix.Length..], out var document) && document.Trim().Length > 0)
+                {
+                    documents.Add(document);
+                }
+            }
+        }
+
         var result = await judge.JudgeAsync(new GroundednessRequest
         {
             Case = context.Case,
             Output = context.Output,
-            KnowledgeFiles = feature.KnowledgeFiles,
+            Documents = documents,
+            KnowledgeFiles = sources.Contains(KnowledgeSource) ? feature.KnowledgeFiles : [],
             Embeddings = context.Embeddings,
         }, cancellationToken).ConfigureAwait(false);
         var prefix = result.Verdict.ReferenceBased ? ApproximatePrefix : "";
@@ -90,9 +117,9 @@ internal sealed class GroundedAssertion(AssertionSpec spec, IGroundednessJudgeFa
         var offending = claims.Where(c => c.Verdict != ClaimVerdict.Supported).ToList();
         var pass = offending.Count <= MaxUnsupported;
         var share = claims.Count == 0 ? 1.0 : (double)supported / claims.Count;
-        var verdict = result.Verdict with { Criteria = scores, Mean = scores.Count == 0 ? 5 : scores.Average(s => s.Score!.Value) };
+        var verdict = result.Verdict with { Criteria = scores, Mean = scores.Count == 0 ? null : scores.Average(s => s.Score!.Value) };
         var reason = claims.Count == 0
-            ? $"{prefix}no factual claims to check"
+            ? $"{prefix}no factual claims to check, so this is no groundedness check (not counted in the hallucination rate)"
             : $"{prefix}{supported} of {claims.Count} claims supported"
               + (offending.Count == 0 ? "" : (pass ? $" (within max_unsupported {MaxUnsupported})" : " — hallucination") + ": "
                  + string.Join("; ", offending.Take(3).Select(c => $"{Name(c.Verdict)} \"{Shorten(c.Claim, 60)}\""))

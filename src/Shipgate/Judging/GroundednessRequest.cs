@@ -3,13 +3,16 @@ using Shipgate.Specs;
 
 namespace Shipgate.Judging;
 
-/// <summary>What a groundedness judge checks: the output's claims against the case's context and the feature's knowledge files.</summary>
+/// <summary>What a groundedness judge checks: the output's claims against the case's documents and the feature's knowledge files.</summary>
 internal sealed record GroundednessRequest
 {
     public required EvalCase Case { get; init; }
     public required string Output { get; init; }
 
-    /// <summary>Absolute paths of the feature's knowledge files.</summary>
+    /// <summary>Documents from the case, each checked in full: its <c>context</c> and/or the vars named by the assertion's <c>sources:</c>.</summary>
+    public required IReadOnlyList<string> Documents { get; init; }
+
+    /// <summary>Absolute paths of the feature's knowledge files (empty when the assertion's <c>sources:</c> leave knowledge out).</summary>
     public IReadOnlyList<string> KnowledgeFiles { get; init; } = [];
 
     /// <summary>Local embeddings for the offline judge.</summary>

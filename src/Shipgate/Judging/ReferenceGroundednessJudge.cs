@@ -7,20 +7,21 @@ using Shipgate.Specs;
 namespace Shipgate.Judging;
 
 /// <summary>
-/// <c>local:reference</c> for groundedness: approximate, embedding-based. Each sentence of the output is supported when its
-/// best MiniLM cosine similarity to a knowledge passage or a context sentence reaches <see cref="SupportThreshold"/>, else
-/// not found. It cannot tell a contradiction from a paraphrase, so it never says "contradicted"; every report labels it.
+/// <c>local:reference</c> for groundedness: approximate, embedding-based. Each sentence of the output is matched (MiniLM
+/// cosine) against the documents' passages and sentences; below <see cref="SupportThreshold"/> it is not found. A match is
+/// then checked by <see cref="FactCheck"/>: a figure or negation that differs from the matched evidence contradicts the
+/// claim, a figure or absolute word the evidence lacks leaves it not verified; only a clean match is supported.
 /// </summary>
 internal sealed class ReferenceGroundednessJudge(string id) : IGroundednessJudge
 {
-    /// <summary>Cosine similarity at or above which a sentence counts as supported (MiniLM; docs/judging.md).</summary>
+    /// <summary>Cosine similarity at or above which a sentence matches its evidence (MiniLM; docs/judging.md).</summary>
     public const double SupportThreshold = 0.6;
 
     /// <summary>Label carried by the verdict and shown by every report.</summary>
     public const string Label = "approximate, embedding-based";
 
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private (string Key, IReadOnlyList<(string Text, float[] Vector)> Entries)? _knowledge;
+    private (string Key, IReadOnlyList<Evidence> Entries)? _knowledge;
 
     public async Task<GroundednessResult> JudgeAsync(GroundednessRequest request, CancellationToken cancellationToken)
     {
@@ -34,30 +35,40 @@ internal sealed class ReferenceGroundednessJudge(string id) : IGroundednessJudge
         var claims = ClaimSplitter.Split(request.Output);
         if (claims.Count == 0)
         {
-            return new GroundednessResult(verdict with { Mean = 5 }, []);
+            // Nothing checkable: no verdict on any claim, which the assertion reports as "not counted", never as clean.
+            return new GroundednessResult(verdict, []);
         }
 
         try
         {
             var generator = request.Embeddings();
             var knowledge = await KnowledgeAsync(request.KnowledgeFiles, generator, cancellationToken).ConfigureAwait(false);
-            var context = request.Case.Context.SelectMany(ClaimSplitter.SplitAll).ToList();
-            var vectors = await generator.GenerateAsync([.. claims, .. context], cancellationToken: cancellationToken).ConfigureAwait(false);
-            var documents = knowledge.Concat(context.Select((c, i) => (Text: c, Vector: vectors[claims.Count + i].Vector.ToArray()))).ToList();
+            var context = request.Documents.SelectMany(d => ClaimSplitter.SplitAll(d).Select(s => (Sentence: s, Document: d))).ToList();
+            var vectors = await generator.GenerateAsync([.. claims, .. context.Select(c => c.Sentence)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var documents = knowledge.Concat(context.Select((c, i) => new Evidence(c.Sentence, vectors[claims.Count + i].Vector.ToArray(), c.Document, IsSentence: true))).ToList();
             if (documents.Count == 0)
             {
-                return new GroundednessResult(verdict with { Inconclusive = true }, [], "grounded: nothing to check against: add 'context:' to the case or 'knowledge:' files to the spec");
+                return new GroundednessResult(verdict with { Inconclusive = true }, [], "grounded: nothing to check against: add 'context:' to the case, 'knowledge:' files to the spec, or a var to the assertion's 'sources:'");
             }
 
             var result = new List<GroundedClaim>();
             for (var i = 0; i < claims.Count; i++)
             {
                 var vector = vectors[i].Vector;
-                var best = documents.Select(d => (d.Text, Score: (double)VectorMath.Cosine(vector.Span, d.Vector))).MaxBy(d => d.Score);
+                var scored = documents.Select(d => (Doc: d, Score: (double)VectorMath.Cosine(vector.Span, d.Vector))).ToList();
+                var best = scored.MaxBy(d => d.Score);
                 var similarity = best.Score.ToString("0.00", CultureInfo.InvariantCulture);
-                result.Add(best.Score >= SupportThreshold
-                    ? new GroundedClaim(claims[i], ClaimVerdict.Supported, $"similarity {similarity} to \"{GroundedAssertion.Shorten(best.Text, 80)}\"")
-                    : new GroundedClaim(claims[i], ClaimVerdict.NotFound, $"best similarity {similarity} < {SupportThreshold.ToString("0.00", CultureInfo.InvariantCulture)} (\"{GroundedAssertion.Shorten(best.Text, 60)}\")"));
+                if (best.Score < SupportThreshold)
+                {
+                    result.Add(new GroundedClaim(claims[i], ClaimVerdict.NotFound, $"best similarity {similarity} < {SupportThreshold.ToString("0.00", CultureInfo.InvariantCulture)} (\"{GroundedAssertion.Shorten(best.Doc.Text, 60)}\")"));
+                    continue;
+                }
+
+                // Figures are looked up in the matched passage; polarity is compared with the closest single sentence.
+                var sentence = scored.Where(d => d.Doc.IsSentence).DefaultIfEmpty(best).MaxBy(d => d.Score).Doc.Text;
+                result.Add(FactCheck.Check(claims[i], sentence, best.Doc.Passage) is { } problem
+                    ? problem with { Evidence = $"similarity {similarity}, but {problem.Evidence}" }
+                    : new GroundedClaim(claims[i], ClaimVerdict.Supported, $"similarity {similarity} to \"{GroundedAssertion.Shorten(best.Doc.Text, 80)}\", figures agree"));
             }
 
             return new GroundednessResult(verdict, result);
@@ -68,8 +79,8 @@ internal sealed class ReferenceGroundednessJudge(string id) : IGroundednessJudge
         }
     }
 
-    /// <summary>Knowledge passages with vectors, embedded once per set of files (one judge serves one feature).</summary>
-    private async Task<IReadOnlyList<(string Text, float[] Vector)>> KnowledgeAsync(IReadOnlyList<string> files, IEmbeddingGenerator<string, Embedding<float>> generator, CancellationToken cancellationToken)
+    /// <summary>Knowledge passages and their sentences with vectors, embedded once per set of files (one judge serves one feature).</summary>
+    private async Task<IReadOnlyList<Evidence>> KnowledgeAsync(IReadOnlyList<string> files, IEmbeddingGenerator<string, Embedding<float>> generator, CancellationToken cancellationToken)
     {
         var key = string.Join("\n", files);
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -81,13 +92,18 @@ internal sealed class ReferenceGroundednessJudge(string id) : IGroundednessJudge
             }
 
             var passages = await GroundednessDocuments.PassagesAsync(files, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<(string, float[])> entries = [];
+            IReadOnlyList<Evidence> entries = [];
             if (passages.Count > 0)
             {
                 // Whole passages and their single sentences: a one-sentence claim matches a sentence better than a paragraph.
-                var texts = passages.SelectMany(p => ClaimSplitter.SplitAll(p.Text) is { Count: > 1 } sentences ? [p.EmbeddingText, .. sentences] : new[] { p.EmbeddingText }).Distinct().ToList();
-                var vectors = await generator.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
-                entries = [.. texts.Select((t, i) => (t, vectors[i].Vector.ToArray()))];
+                var texts = passages
+                    .SelectMany(p => ClaimSplitter.SplitAll(p.Text) is { Count: > 1 } sentences
+                        ? [(Text: p.EmbeddingText, Passage: p.Text, IsSentence: false), .. sentences.Select(s => (Text: s, Passage: p.Text, IsSentence: true))]
+                        : new[] { (Text: p.EmbeddingText, Passage: p.Text, IsSentence: true) })
+                    .DistinctBy(t => t.Text)
+                    .ToList();
+                var vectors = await generator.GenerateAsync(texts.Select(t => t.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
+                entries = [.. texts.Select((t, i) => new Evidence(t.Text, vectors[i].Vector.ToArray(), t.Passage, t.IsSentence))];
             }
 
             _knowledge = (key, entries);
@@ -98,4 +114,7 @@ internal sealed class ReferenceGroundednessJudge(string id) : IGroundednessJudge
             _lock.Release();
         }
     }
+
+    /// <summary>A text a claim can match, its vector, the passage it belongs to, and whether it is a single sentence.</summary>
+    private sealed record Evidence(string Text, float[] Vector, string Passage, bool IsSentence);
 }

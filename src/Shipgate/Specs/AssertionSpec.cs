@@ -36,6 +36,9 @@ public sealed record AssertionSpec
     /// <summary>rubric: id of the judge to use instead of the spec's default judge(s).</summary>
     public string? Judge { get; init; }
 
+    /// <summary>grounded: what the output is checked against, <c>context</c>, <c>knowledge</c> and/or <c>vars.NAME</c> (empty = context and knowledge).</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
     public SourceLocation Location { get; init; } = SourceLocation.FileOnly("");
 
     /// <summary>Display name as written in the spec, e.g. <c>not-icontains</c>.</summary>

@@ -60,7 +60,7 @@ internal static class AssertionTypes
         new(Cost, ["max"], ["max"]),
         new(Similar, ["threshold", "value"], []),
         new(Rubric, ["criteria", "min", "judge"], [], Negatable: false),
-        new(Grounded, ["judge", "max_unsupported"], [], Negatable: false),
+        new(Grounded, ["judge", "max_unsupported", "sources"], [], Negatable: false),
     ];
 
     private static readonly Dictionary<string, AssertionTypeInfo> ByName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);

@@ -192,6 +192,8 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
         }
 
         IReadOnlyList<string> criteria = [];
+        IReadOnlyList<string> sources = [];
+        List<ScalarNode>? varSources = null;
         string? judge = null;
         if (info.Name == AssertionTypes.Rubric)
         {
@@ -214,6 +216,7 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
             var judgeNode = r.Scalar("judge", "a judge id");
             judge = judgeNode?.Value;
             GroundedJudgeNodes.Add(judgeNode);
+            (sources, varSources) = ReadSources(r);
         }
         else if (info.Keys.Contains("min"))
         {
@@ -235,7 +238,7 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
             schema = ReadSchema(r, out value);
         }
 
-        return new AssertionSpec
+        var assertion = new AssertionSpec
         {
             Type = info.Name,
             Negate = negate,
@@ -248,8 +251,50 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
             Weight = weight,
             Criteria = criteria,
             Judge = judge,
+            Sources = sources,
             Location = map.Location,
         };
+        if (varSources is { Count: > 0 })
+        {
+            GroundedVarSources[assertion] = varSources;
+        }
+
+        return assertion;
+    }
+
+    /// <summary>
+    /// A grounded assertion's <c>sources:</c>: <c>context</c>, <c>knowledge</c> and <c>vars.NAME</c> (a document in the
+    /// case's input). The <c>vars.</c> nodes are returned to be checked against the cases once they are all read.
+    /// </summary>
+    private (IReadOnlyList<string> Sources, List<ScalarNode> Vars) ReadSources(MappingReader r)
+    {
+        var nodes = r.Strings("sources", allowSingle: true);
+        if (nodes is null)
+        {
+            return ([], []);
+        }
+
+        if (nodes.Count == 0)
+        {
+            context.Error(r.Get("sources")!.Location, $"{r.Name("sources")} is empty", "list what to ground on, e.g. [vars.document], or drop the key for context and knowledge");
+            return ([], []);
+        }
+
+        var vars = new List<ScalarNode>();
+        foreach (var node in nodes)
+        {
+            var value = node.Value;
+            if (value.StartsWith("vars.", StringComparison.Ordinal) && value.Length > "vars.".Length)
+            {
+                vars.Add(node);
+            }
+            else if (value is not ("context" or "knowledge"))
+            {
+                context.Error(node.Location, $"unknown source '{value}' in {r.Name("sources")}", "use 'context' (the case's context), 'knowledge' (the spec's knowledge files) or 'vars.NAME' (a var of the case, e.g. vars.document)");
+            }
+        }
+
+        return ([.. nodes.Select(n => n.Value).Distinct(StringComparer.Ordinal)], vars);
     }
 
     /// <summary>Located criteria and judge ids of every rubric assertion read, checked once the rubric and judges are known.</summary>
@@ -257,6 +302,9 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
 
     /// <summary>The <c>judge:</c> of each grounded assertion (null when absent), checked against the declared judges.</summary>
     public List<ScalarNode?> GroundedJudgeNodes { get; } = [];
+
+    /// <summary>The <c>vars.NAME</c> sources of each grounded assertion read, checked against the vars of the cases it applies to.</summary>
+    public Dictionary<AssertionSpec, List<ScalarNode>> GroundedVarSources { get; } = new(ReferenceEqualityComparer.Instance);
 
     private void CheckRegex(ScalarNode valueNode, string name)
     {

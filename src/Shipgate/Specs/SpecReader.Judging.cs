@@ -319,6 +319,7 @@ internal sealed partial class SpecReader
             _context.Error(judge.Location, $"unknown judge '{judge.Value}' in a grounded assertion", judgeIds.Count == 0 ? "declare it under 'judges:' with an id, or drop 'judge:' to use the feature's judge (local:reference when none)" : DidYouMean.Hint(judge.Value, judgeIds, "declared judges"));
         }
 
+        CheckGroundedSources(defaults, cases);
         var hasRubric = defaults.Concat(cases.SelectMany(c => c.Assertions)).Any(a => a.Type == AssertionTypes.Rubric);
         if (!hasRubric && (gate.MinRubricMean is not null || gate.RubricMeanAbove is not null || gate.MaxInconclusiveRate is not null) && root.Get("gate") is MappingNode gateNode)
         {
@@ -331,6 +332,29 @@ internal sealed partial class SpecReader
         {
             var key = groundedGate.Entries.First(e => e.Key.Value == "max_hallucination_rate").Key;
             _context.Error(key.Location, "'gate.max_hallucination_rate' gates groundedness verdicts, and no assertion is of type 'grounded'", "add '- type: grounded' to defaults.assertions or to the cases to check");
+        }
+    }
+
+    /// <summary>A grounded <c>sources: [vars.NAME]</c> needs that var in every case it applies to (all cases, for a default).</summary>
+    private void CheckGroundedSources(List<AssertionSpec> defaults, List<EvalCase> cases)
+    {
+        foreach (var (assertion, nodes) in _cases.GroundedVarSources)
+        {
+            var applies = defaults.Any(d => ReferenceEquals(d, assertion)) ? cases : cases.Where(c => c.Assertions.Any(a => ReferenceEquals(a, assertion))).ToList();
+            foreach (var node in nodes)
+            {
+                var name = node.Value["vars.".Length..];
+                var lacking = applies.Where(c => !c.Vars.ContainsKey(name)).ToList();
+                if (lacking.Count == 0)
+                {
+                    continue;
+                }
+
+                var named = string.Join(", ", lacking.Take(3).Select(c => $"'{c.Id}' ({c.Location})")) + (lacking.Count > 3 ? $" and {lacking.Count - 3} more" : "");
+                var known = lacking[0].Vars.Keys.Order(StringComparer.Ordinal).ToList();
+                _context.Error(node.Location, $"unknown var '{name}' in grounded sources: case {named} has no var '{name}'",
+                    known.Count == 0 ? $"add '{name}:' to the case's vars" : $"add '{name}:' to the case's vars, or ground on one it has ({string.Join(", ", known.Select(k => "vars." + k))})");
+            }
         }
     }
 }

@@ -47,13 +47,22 @@ public sealed partial class CaseImporter
 
         var target = Path.GetFullPath(Path.Combine(spec.RootDirectory, options.TargetFile));
         var targetDisplay = Path.GetRelativePath(spec.RootDirectory, target).Replace('\\', '/');
+        if (targetDisplay == ".." || targetDisplay.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(targetDisplay))
+        {
+            throw new CaseImportException("nothing was added", [new SpecError(SourceLocation.FileOnly(options.TargetFile), $"--to points outside the feature folder ({spec.RootDirectory})", "give a case file inside the feature folder, e.g. cases/production.yaml")]);
+        }
+
+        if (Directory.Exists(target))
+        {
+            throw new CaseImportException("nothing was added", [new SpecError(SourceLocation.FileOnly(targetDisplay), "--to is a folder, not a case file", $"give a .yaml file, e.g. {targetDisplay.TrimEnd('/')}/production.yaml")]);
+        }
         if (Path.GetExtension(target).ToLowerInvariant() is not (".yaml" or ".yml"))
         {
             throw new CaseImportException("nothing was added", [new SpecError(SourceLocation.FileOnly(targetDisplay), "cases are appended to a YAML case file", "give --to a .yaml or .yml path")]);
         }
 
         var errors = new List<SpecError>();
-        var items = ProductionItemReader.Read(await File.ReadAllTextAsync(inputFile, cancellationToken).ConfigureAwait(false), inputName, errors);
+        var items = ProductionItemReader.Read(await ReadUtf8Async(inputFile, inputName, cancellationToken).ConfigureAwait(false), inputName, errors);
         var cases = Build(spec, items, inputName, errors);
         if (errors.Count > 0)
         {
@@ -170,7 +179,7 @@ public sealed partial class CaseImporter
                 ? $"{item.Origin} item from {inputName} line {item.Line.ToString(CultureInfo.InvariantCulture)}"
                 : item.Note.Trim();
             built.Add(new ImportedCase(item.Line, id, description, item.Origin, today, tags, vars, item.Reference,
-                string.IsNullOrWhiteSpace(item.Output) ? null : item.Output, item.Assertions));
+                string.IsNullOrWhiteSpace(item.Output) ? null : item.Output, item.Assertions) { Context = item.Context });
         }
 
         return built;
@@ -339,6 +348,21 @@ public sealed partial class CaseImporter
         else
         {
             await File.WriteAllBytesAsync(target, original, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The file as UTF-8, strictly: invalid bytes are an error at their line, not silently replaced.</summary>
+    private static async Task<string> ReadUtf8Async(string file, string display, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var line = 1 + bytes.AsSpan(0, Math.Clamp(ex.Index, 0, bytes.Length)).Count((byte)'\n');
+            throw new CaseImportException("nothing was added", [new SpecError(new SourceLocation(display, line, 1), "the file is not valid UTF-8", "save it as UTF-8")]);
         }
     }
 

@@ -18,4 +18,7 @@ public sealed record ImportedCase(
     JsonArray? Assertions)
 {
     public bool HasAssertions => Assertions is { Count: > 0 };
+
+    /// <summary>The production item's <c>context</c>, kept so the case's <c>grounded</c> check has what the answer had.</summary>
+    public IReadOnlyList<string> Context { get; init; } = [];
 }

@@ -16,4 +16,8 @@ internal sealed record ProductionItem(
     string Origin,
     IReadOnlyList<string> Tags,
     string? Reference,
-    JsonArray? Assertions);
+    JsonArray? Assertions)
+{
+    /// <summary>The documents the answer had to go on (RAG passages, the input document); they become the case's <c>context</c>.</summary>
+    public IReadOnlyList<string> Context { get; init; } = [];
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Shipgate.Specs;
 
 namespace Shipgate.Suite;
@@ -7,14 +8,14 @@ namespace Shipgate.Suite;
 /// <summary>
 /// Reads a JSONL file of production traces or complaints: one object per line with <c>input</c> (text or an
 /// object of vars), and optionally <c>output</c>, <c>note</c>, <c>id</c>, <c>origin</c>, <c>tags</c>,
-/// <c>reference</c>, <c>assertions</c>. Other fields are ignored (trace exports carry metadata), except near
+/// <c>reference</c>, <c>context</c> (text or a list: what the answer had to go on), <c>assertions</c>. Other fields are ignored (trace exports carry metadata), except near
 /// misspellings of these, which are errors. Every problem is reported with its line.
 /// </summary>
-internal static class ProductionItemReader
+internal static partial class ProductionItemReader
 {
     public const string DefaultOrigin = "production";
 
-    private static readonly string[] Known = ["input", "output", "note", "id", "origin", "tags", "reference", "assertions"];
+    private static readonly string[] Known = ["input", "output", "note", "id", "origin", "tags", "reference", "context", "assertions"];
 
     public static IReadOnlyList<ProductionItem> Read(string text, string display, List<SpecError> errors)
     {
@@ -29,6 +30,13 @@ internal static class ProductionItemReader
             }
 
             var at = new SourceLocation(display, i + 1, 1);
+            if (LoneSurrogate().Match(line) is { Success: true } lone)
+            {
+                errors.Add(new SpecError(at with { Column = lone.Index + 1 }, $"'{lone.Value}' is half of a UTF-16 surrogate pair, not a character",
+                    "remove it, or write the whole pair (e.g. \\ud83d\\ude00) or the character itself"));
+                continue;
+            }
+
             JsonNode? node;
             try
             {
@@ -46,9 +54,17 @@ internal static class ProductionItemReader
                 continue;
             }
 
-            if (ReadItem(obj, i + 1, at, errors) is { } item)
+            try
             {
-                items.Add(item);
+                if (ReadItem(obj, i + 1, at, errors) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Text the JSON reader cannot turn into a string (an invalid escape it let through): bad input, not a crash.
+                errors.Add(new SpecError(at, $"unreadable text: {ex.Message}", "fix the escapes in this line"));
             }
         }
 
@@ -113,6 +129,22 @@ internal static class ProductionItemReader
             errors.Add(new SpecError(at, "'origin' is empty", "leave it out (production) or name it, e.g. complaint"));
         }
 
+        var context = new List<string>();
+        switch (obj["context"])
+        {
+            case null:
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                context.Add(v.GetValue<string>());
+                break;
+            case JsonArray array when array.All(c => c is JsonValue cv && cv.GetValueKind() == JsonValueKind.String):
+                context.AddRange(array.Select(c => c!.GetValue<string>()));
+                break;
+            default:
+                errors.Add(new SpecError(at, $"'context' is {Kind(obj["context"])}", "give the documents the answer had as text, or a list of texts"));
+                break;
+        }
+
         var tags = new List<string>();
         switch (obj["tags"])
         {
@@ -159,7 +191,10 @@ internal static class ProductionItemReader
         }
 
         return new ProductionItem(line, inputText, inputVars, output, note, id, origin?.Trim() ?? DefaultOrigin,
-            [.. tags.Select(t => t.Trim()).Where(t => t.Length > 0)], reference, assertions);
+            [.. tags.Select(t => t.Trim()).Where(t => t.Length > 0)], reference, assertions)
+        {
+            Context = [.. context.Where(c => c.Trim().Length > 0)],
+        };
     }
 
     private static string? Text(JsonObject obj, string name, SourceLocation at, List<SpecError> errors)
@@ -200,4 +235,8 @@ internal static class ProductionItemReader
         },
         _ => "unknown",
     };
+
+    // A \uD800-\uDBFF escape not followed by a \uDC00-\uDFFF one, or the reverse; an escaped backslash before "u" is no escape.
+    [GeneratedRegex(@"(?<=(?:^|[^\\])(?:\\\\)*)(?:\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneSurrogate();
 }

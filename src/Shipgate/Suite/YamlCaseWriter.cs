@@ -54,6 +54,15 @@ internal static partial class YamlCaseWriter
                 sb.Append(item).Append("reference: ").Append(Quote(c.Reference)).Append('\n');
             }
 
+            if (c.Context.Count > 0)
+            {
+                sb.Append(item).Append("context:\n");
+                foreach (var document in c.Context)
+                {
+                    sb.Append(item).Append("  - ").Append(Quote(document)).Append('\n');
+                }
+            }
+
             if (c.HasAssertions)
             {
                 sb.Append(item).Append("assertions:");

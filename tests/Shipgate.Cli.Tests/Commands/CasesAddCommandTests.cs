@@ -168,5 +168,68 @@ public sealed class CasesAddCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(_suite.Folder, ".shipgate"), "cases-check-*"));
     }
 
+    [Fact]
+    public async Task Add_ItemWithContext_KeepsItAsTheCaseContext()
+    {
+        _suite.Write("in.jsonl", "{\"input\": \"Can I pay with PayPal?\", \"context\": [\"On the web you can pay with Visa or PayPal.\"]}\n");
+
+        var code = await _suite.RunAsync("cases", "add", "in.jsonl");
+
+        Assert.True(code == 0, _suite.Output);
+        var added = Assert.Single(Load().Cases, c => c.Location.File == "cases/production.yaml");
+        Assert.Equal(["On the web you can pay with Visa or PayPal."], added.Context);
+    }
+
+    [Fact]
+    public async Task Add_LoneSurrogate_ExitTwoWithFileAndLine()
+    {
+        _suite.Write("in.jsonl", "{\"input\": \"Can I pay with PayPal?\"}\n{\"input\": \"broken \\ud800 text\"}\n");
+
+        var code = await _suite.RunAsync("cases", "add", "in.jsonl");
+
+        Assert.Equal(2, code);
+        Assert.Contains("in.jsonl:2:19: error: '\\ud800' is half of a UTF-16 surrogate pair", _suite.Output, StringComparison.Ordinal);
+        Assert.False(_suite.Exists("cases/production.yaml"));
+    }
+
+    [Fact]
+    public async Task Add_InvalidUtf8_ExitTwoWithFileAndLine()
+    {
+        _suite.Write("in.jsonl", "{\"input\": \"fine\"}\n");
+        File.AppendAllBytes(Path.Combine(_suite.Folder, "in.jsonl"), [(byte)'{', 0xC3, 0x28, (byte)'}', (byte)'\n']);
+
+        var code = await _suite.RunAsync("cases", "add", "in.jsonl");
+
+        Assert.Equal(2, code);
+        Assert.Contains("in.jsonl:2:1: error: the file is not valid UTF-8", _suite.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_ToAFolder_ExitTwoWithClearMessage()
+    {
+        _suite.Write("in.jsonl", "{\"input\": \"Can I pay with PayPal?\"}\n");
+        Directory.CreateDirectory(Path.Combine(_suite.Folder, "cases", "more.yaml"));
+
+        var code = await _suite.RunAsync("cases", "add", "in.jsonl", "--to", "cases/more.yaml");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--to is a folder, not a case file", _suite.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", _suite.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("../outside.yaml")]
+    [InlineData("cases/../../outside.yaml")]
+    public async Task Add_ToOutsideTheFeatureFolder_RefusedAndNothingWritten(string to)
+    {
+        _suite.Write("in.jsonl", "{\"input\": \"Can I pay with PayPal?\"}\n");
+
+        var code = await _suite.RunAsync("cases", "add", "in.jsonl", "--to", to);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--to points outside the feature folder", _suite.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(_suite.Folder)!, "outside.yaml")));
+    }
+
     public void Dispose() => _suite.Dispose();
 }

@@ -27,6 +27,7 @@ public sealed partial class ChatGroundednessJudgeTests : IAsyncLifetime
     {
         Case = JudgeTestKit.Case(),
         Output = output,
+        Documents = JudgeTestKit.Case().Context,
         KnowledgeFiles = knowledge ?? [],
     };
 
@@ -118,7 +119,7 @@ public sealed partial class ChatGroundednessJudgeTests : IAsyncLifetime
     [Fact]
     public async Task JudgeAsync_NoContextNoKnowledge_InconclusiveWithoutCalling()
     {
-        var request = Request("Plus is refundable.") with { Case = JudgeTestKit.Case() with { Context = [] } };
+        var request = Request("Plus is refundable.") with { Documents = [] };
 
         var result = await Judge().JudgeAsync(request, CancellationToken.None);
 

@@ -143,4 +143,48 @@ public sealed class GroundedAssertionTests : IAsyncLifetime
         Assert.Equal([GroundedAssertion.SupportedScore, GroundedAssertion.NotFoundScore], outcome.Judge!.Criteria.Select(c => c.Score!.Value));
         Assert.True(GroundedAssertion.IsHallucination(outcome));
     }
+
+    [Fact]
+    public async Task EvaluateAsync_NoCheckableClaims_PassesButIsNotACleanCheck()
+    {
+        var assertion = Factory().Create(new AssertionSpec { Type = AssertionTypes.Grounded });
+
+        var outcome = await assertion.EvaluateAsync(Context(Feature(), "Thanks, happy to help!"), CancellationToken.None);
+
+        Assert.True(outcome.Pass);
+        Assert.False(GroundedAssertion.IsChecked(outcome));
+        Assert.False(GroundedAssertion.IsHallucination(outcome));
+        Assert.Null(outcome.Judge!.Mean);
+        Assert.Contains("not counted in the hallucination rate", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_SourcesVarDocument_GroundsOnTheVarAndNotOnKnowledge()
+    {
+        var assertion = Factory().Create(new AssertionSpec { Type = AssertionTypes.Grounded, Sources = ["vars.document"] });
+        var evalCase = JudgeTestKit.Case() with
+        {
+            Context = [],
+            Vars = new Dictionary<string, string> { ["document"] = "Invoice 17 from Acme Ltd is due on 3 March.", ["question"] = "Summarise" },
+        };
+        AssertionContext For(string output) => new() { Case = evalCase, Output = output, Feature = Feature(), Embeddings = () => new HashingEmbeddingGenerator() };
+
+        var fromVar = await assertion.EvaluateAsync(For("Invoice 17 from Acme Ltd is due on 3 March."), CancellationToken.None);
+        var fromKnowledge = await assertion.EvaluateAsync(For("Plus can be refunded within 14 days of the first payment."), CancellationToken.None);
+
+        Assert.True(fromVar.Pass, fromVar.Reason);
+        Assert.True(GroundedAssertion.IsChecked(fromVar));
+        Assert.False(fromKnowledge.Pass, fromKnowledge.Reason);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_SourcesVarMissingAndNoOtherSource_Inconclusive()
+    {
+        var assertion = Factory().Create(new AssertionSpec { Type = AssertionTypes.Grounded, Sources = ["vars.document"] });
+
+        var outcome = await assertion.EvaluateAsync(Context(Feature(), "Plus can be refunded within 14 days of the first payment."), CancellationToken.None);
+
+        Assert.True(outcome.Inconclusive);
+        Assert.Contains("nothing to check against", outcome.Reason, StringComparison.Ordinal);
+    }
 }

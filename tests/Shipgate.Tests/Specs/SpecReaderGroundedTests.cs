@@ -53,6 +53,9 @@ public sealed class SpecReaderGroundedTests
     [InlineData("{ type: grounded, max_unsupported: 1.5 }", "max_unsupported")]
     [InlineData("{ type: not-grounded }", "not-grounded")]
     [InlineData("{ type: grounded, judge: nobody }", "unknown judge 'nobody' in a grounded assertion")]
+    [InlineData("{ type: grounded, sources: [vars.document] }", "unknown var 'document' in grounded sources: case 'c1' (cases/a.yaml:1:3) has no var 'document'")]
+    [InlineData("{ type: grounded, sources: [document] }", "unknown source 'document'")]
+    [InlineData("{ type: grounded, sources: [] }", "is empty")]
     public void Load_BadGroundedAssertion_ErrorNamesTheProblem(string assertion, string message)
     {
         using var f = Feature(Head, assertion);
@@ -78,5 +81,36 @@ public sealed class SpecReaderGroundedTests
         using var f = Feature(Head + "gate: { max_hallucination_rate: 1.5 }\n", "{ type: grounded }");
 
         Assert.Contains(f.Errors(), e => e.Message.Contains("max_hallucination_rate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_GroundedSourcesVar_ReadsThemAndAcceptsACaseWithTheVar()
+    {
+        using var f = new TempFeature().Write("shipgate.yaml", Head).Write("cases/a.yaml", """
+            - id: c1
+              vars: { question: hi, document: "Invoice 17 is due on 3 March." }
+              assertions:
+                - { type: grounded, sources: [vars.document, knowledge] }
+
+            """);
+
+        var a = Assert.Single(f.Load().Cases[0].Assertions);
+
+        Assert.Equal(["vars.document", "knowledge"], a.Sources);
+    }
+
+    [Fact]
+    public void Load_DefaultGroundedOnAVarOneCaseLacks_ErrorAtTheSourceNamesTheCase()
+    {
+        using var f = new TempFeature()
+            .Write("shipgate.yaml", Head + "defaults:\n  assertions:\n    - { type: grounded, sources: vars.document }\n")
+            .Write("cases/a.yaml", "- id: has\n  vars: { question: hi, document: doc }\n- id: lacks\n  vars: { question: hi }\n");
+
+        var e = f.SingleError();
+
+        Assert.Contains("unknown var 'document' in grounded sources: case 'lacks'", e.Message, StringComparison.Ordinal);
+        Assert.Equal("shipgate.yaml", e.Location.File);
+        Assert.True(e.Location.Line > 1 && e.Location.Column > 1, e.Location.ToString());
+        Assert.Contains("vars.question", e.Hint, StringComparison.Ordinal);
     }
 }

@@ -64,4 +64,18 @@ public sealed class YamlCaseWriterTests
     [InlineData("1.5", "\"1.5\"")]
     public void Plain_QuotesWhatYamlWouldReadAsSomethingElse(string value, string expected) =>
         Assert.Equal(expected, YamlCaseWriter.Plain(value));
+
+    [Fact]
+    public void Write_Context_LoadsBackAsTheCaseContext()
+    {
+        var written = new ImportedCase(
+            1, "prod-ctx", "with context", "production", new DateOnly(2026, 11, 29), ["production"],
+            new Dictionary<string, string> { ["question"] = "Refund?" }, null, null, null)
+        { Context = ["Refunds within 14 days.", "Line one\nline two: \"quoted\" # no comment"] };
+        using var f = new TempFeature().Write("shipgate.yaml", Spec).Write("cases/p.yaml", YamlCaseWriter.Write([written], "", "in.jsonl"));
+
+        var loaded = Assert.Single(f.Load().Cases);
+
+        Assert.Equal(written.Context, loaded.Context);
+    }
 }
