@@ -42,7 +42,7 @@ internal static class ShipGate
             if (s.RubricMean is { } rubricMean)
             {
                 var lost = s.RubricInconclusive > 0 ? $"; {s.RubricInconclusive} inconclusive not counted" : "";
-                checks.Add(new GateCheck("rubric mean", threshold, $"{F(rubricMean)} {s.RubricMeanCi} ({s.RubricJudged} judged{lost}; {JudgeNote(s)})", Clears(rubricMean, bound, strict)));
+                checks.Add(new GateCheck("rubric mean", threshold, $"{Near(rubricMean, bound)} {s.RubricMeanCi} ({s.RubricJudged} judged{lost}; {JudgeNote(s)})", Clears(rubricMean, bound, strict)));
                 WarnIfStraddling(warnings, "rubric mean", bound, strict, rubricMean, s.RubricMeanCi);
             }
             else
@@ -246,15 +246,21 @@ internal static class ShipGate
         var op = strict ? ">" : "≥";
         if (Clears(value, threshold, strict) && !Clears(ci.Low, threshold, strict))
         {
-            warnings.Add($"{name} {F(value)} clears {op} {F(threshold)} but its 95% interval {ci} reaches below it: more cases would make the verdict firm");
+            warnings.Add($"{name} {Near(value, threshold)} clears {op} {F(threshold)} but its 95% interval {ci} reaches below it: more cases would make the verdict firm");
         }
         else if (!Clears(value, threshold, strict) && Clears(ci.High, threshold, strict))
         {
-            warnings.Add($"{name} {F(value)} misses {op} {F(threshold)} but its 95% interval {ci} reaches above it: more cases would make the verdict firm");
+            warnings.Add($"{name} {Near(value, threshold)} misses {op} {F(threshold)} but its 95% interval {ci} reaches above it: more cases would make the verdict firm");
         }
     }
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>Two decimals, or four when two would print the threshold itself for a value that is not equal to it ("4.0042 &gt; 4.00", not "4.00 &gt; 4.00").</summary>
+    private static string Near(double value, double threshold) =>
+        F(value) == F(threshold) && !(Thresholds.AtLeast(value, threshold) && Thresholds.AtMost(value, threshold))
+            ? value.ToString("0.0000", CultureInfo.InvariantCulture)
+            : F(value);
 
     private static string P(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
 }

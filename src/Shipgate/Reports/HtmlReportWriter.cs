@@ -146,7 +146,7 @@ internal sealed class HtmlReportWriter : IReportWriter
                 .Append("<td class=\"num\">").Append(c.RubricMean is null ? "—" : ReportText.ScoreCi(c.RubricMeanCi)).Append("</td>")
                 .Append("<td class=\"num\">").Append(c.RubricJudged).Append("</td>")
                 .Append("<td class=\"num").Append(c.RubricInconclusive > 0 ? " bad" : "").Append("\">").Append(c.RubricInconclusive).Append(" / ").Append(c.RubricVerdicts).Append("</td>")
-                .Append("<td class=\"num").Append(c.SafetyCriterionFailures > 0 ? " bad" : "").Append("\">").Append(c.SafetyCriterionFailures).Append(" / ").Append(c.SafetyCriterionVerdicts).Append("</td>")
+                .Append("<td class=\"num").Append(c.SafetyCriterionFailures > 0 ? " bad" : "").Append("\">").Append(E(ReportText.SafetyCriterion(c))).Append("</td>")
                 .Append("<td>").Append(E(ReportText.JudgeLabel(c))).Append("</td>")
                 .Append("<td class=\"num\">").Append(ReportText.Count(c.JudgeInputTokens)).Append(" / ").Append(ReportText.Count(c.JudgeOutputTokens)).Append("</td>")
                 .Append("<td class=\"num\">").Append(Money(c.JudgeCostUsd)).Append("</td></tr>\n");

@@ -76,7 +76,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
                     .Append(" | ").Append(ReportText.RubricMean(c))
                     .Append(" | ").Append(c.RubricJudged)
                     .Append(" | ").Append(c.RubricInconclusive).Append(" / ").Append(c.RubricVerdicts)
-                    .Append(" | ").Append(c.SafetyCriterionFailures).Append(" / ").Append(c.SafetyCriterionVerdicts)
+                    .Append(" | ").Append(Cell(ReportText.SafetyCriterion(c)))
                     .Append(" | ").Append(Cell(ReportText.JudgeLabel(c)))
                     .Append(" | ").Append(ReportText.Count(c.JudgeInputTokens)).Append(" / ").Append(ReportText.Count(c.JudgeOutputTokens))
                     .Append(" | ").Append(MoneyFormat.Usd(c.JudgeCostUsd))

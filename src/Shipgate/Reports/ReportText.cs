@@ -154,6 +154,14 @@ internal static class ReportText
         return parts.Count == 0 ? "—" : string.Join(" · ", parts);
     }
 
+    /// <summary>"k / n" model-judged safety-criterion verdicts ≤ 2, with the offline phrase check named apart, never counted.</summary>
+    public static string SafetyCriterion(CandidateSummary c)
+    {
+        var counted = c.SafetyCriterionVerdicts == 0 ? "—" : $"{c.SafetyCriterionFailures} / {c.SafetyCriterionVerdicts}";
+        return c.SafetyPhraseChecks == 0 ? counted
+            : $"{counted} (offline phrase check flagged {c.SafetyPhraseFlagged} / {c.SafetyPhraseChecks}: not a safety judgment, not counted)";
+    }
+
     private static Dictionary<string, int> Rank(IReadOnlyList<string> ids)
     {
         var rank = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -81,7 +81,12 @@ public sealed class ShipGateEvidenceTests
         Assert.Equal("≥ 4.00", inclusive.Threshold);
         Assert.False(strict.Pass);
         Assert.Equal("> 4.00", strict.Threshold);
-        Assert.True(Assert.Single(ShipGate.Evaluate(new ShipGateSpec { RubricMeanAbove = 4.0 }, Judged(4.01, 40, 0), 0).Checks, c => c.Name == "rubric mean").Pass);
+        Assert.StartsWith("4.00 ", strict.Measured, StringComparison.Ordinal);
+
+        // Just above: it clears, and the value is printed with enough digits to show why.
+        var above = Assert.Single(ShipGate.Evaluate(new ShipGateSpec { RubricMeanAbove = 4.0 }, Judged(4.0042, 40, 0), 0).Checks, c => c.Name == "rubric mean");
+        Assert.True(above.Pass);
+        Assert.StartsWith("4.0042 ", above.Measured, StringComparison.Ordinal);
     }
 
     [Fact]
