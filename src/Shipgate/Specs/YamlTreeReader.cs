@@ -15,6 +15,7 @@ internal sealed class YamlTreeReader
     private readonly List<SpecError> _errors;
     private readonly Dictionary<string, (SpecNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private long _aliasNodes;
+    private long _nodes;
     private Mark _last = Mark.Empty;
 
     private YamlTreeReader(IParser parser, string file, List<SpecError> errors)
@@ -85,6 +86,12 @@ internal sealed class YamlTreeReader
     {
         var current = _parser.Current ?? throw new InvalidOperationException("unexpected end of YAML");
         _last = current.Start;
+        if (++_nodes > SpecLimits.MaxNodes)
+        {
+            // Each value costs ~100 bytes as a located node: this keeps one file's tree well under 1 GB.
+            throw new SpecException(new SpecError(Location(_file, current.Start), $"the file holds more than {SpecLimits.MaxNodes:N0} values", "split the cases over several files"));
+        }
+
         switch (current)
         {
             case AnchorAlias alias:

@@ -93,4 +93,19 @@ public sealed class YamlTreeReaderTests
         Assert.Equal(new SourceLocation("s.yaml", 2, 4), error.Location);
         Assert.Contains("surrogate", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_MoreValuesThanTheLimit_StopsWithALocatedError()
+    {
+        var errors = new List<SpecError>();
+        var text = new StringBuilder("k: [", (int)(SpecLimits.MaxNodes * 2) + 8).Insert(4, "1,", (int)SpecLimits.MaxNodes).Append("1]\n").ToString();
+
+        var root = YamlTreeReader.Read(text, "many.yaml", errors, out var failed);
+
+        Assert.Null(root);
+        Assert.True(failed);
+        var error = Assert.Single(errors);
+        Assert.Equal(1, error.Location.Line);
+        Assert.Contains("more than 4,000,000 values", error.Message, StringComparison.Ordinal);
+    }
 }
