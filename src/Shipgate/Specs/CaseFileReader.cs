@@ -35,6 +35,7 @@ internal static class CaseFileReader
     private static List<SpecNode> ReadJsonLines(string text, string display, List<SpecError> errors)
     {
         var nodes = new List<SpecNode>();
+        long values = 0;
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -44,9 +45,14 @@ internal static class CaseFileReader
                 continue;
             }
 
-            if (JsonTreeReader.ReadLine(line, display, i + 1, errors) is { } node)
+            var before = errors.Count;
+            if (JsonTreeReader.ReadLine(line, display, i + 1, errors, ref values) is { } node)
             {
                 nodes.Add(node);
+            }
+            else if (values > SpecLimits.MaxNodes && errors.Count > before)
+            {
+                break;
             }
         }
 

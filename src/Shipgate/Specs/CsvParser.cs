@@ -12,6 +12,7 @@ internal static class CsvParser
         var record = new List<CsvCell>();
         var field = new StringBuilder();
         int line = 1, column = 1, i = 0;
+        long cells = 0;
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             i = 1;
@@ -93,6 +94,12 @@ internal static class CsvParser
                 }
 
                 recordHasContent |= field.Length > 0;
+            }
+
+            if (++cells > SpecLimits.MaxNodes)
+            {
+                errors.Add(new SpecError(fieldStart, $"the file holds more than {SpecLimits.MaxNodes:N0} cells", "split the rows over several files"));
+                return records;
             }
 
             record.Add(new CsvCell(field.ToString(), fieldStart));

@@ -12,6 +12,13 @@ internal static partial class JsonTreeReader
 {
     public static SpecNode? ReadLine(string line, string file, int lineNumber, List<SpecError> errors)
     {
+        long nodes = 0;
+        return ReadLine(line, file, lineNumber, errors, ref nodes);
+    }
+
+    /// <summary>Reads one line; <paramref name="nodes"/> counts values across a file's lines against <see cref="SpecLimits.MaxNodes"/>.</summary>
+    public static SpecNode? ReadLine(string line, string file, int lineNumber, List<SpecError> errors, ref long nodes)
+    {
         var bytes = Encoding.UTF8.GetBytes(line);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = SpecLimits.MaxDepth });
         try
@@ -21,7 +28,7 @@ internal static partial class JsonTreeReader
                 return null;
             }
 
-            var node = ReadValue(ref reader, bytes, file, lineNumber);
+            var node = ReadValue(ref reader, bytes, file, lineNumber, ref nodes);
             if (reader.Read())
             {
                 errors.Add(new SpecError(Location(file, lineNumber, bytes, (int)reader.TokenStartIndex), "unexpected text after the JSON value", "put exactly one JSON object on each line"));
@@ -43,9 +50,14 @@ internal static partial class JsonTreeReader
         }
     }
 
-    private static SpecNode ReadValue(ref Utf8JsonReader reader, byte[] bytes, string file, int lineNumber)
+    private static SpecNode ReadValue(ref Utf8JsonReader reader, byte[] bytes, string file, int lineNumber, ref long nodes)
     {
         var location = Location(file, lineNumber, bytes, (int)reader.TokenStartIndex);
+        if (++nodes > SpecLimits.MaxNodes)
+        {
+            throw new SpecException(new SpecError(location, $"the file holds more than {SpecLimits.MaxNodes:N0} values", "split the cases over several files"));
+        }
+
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -55,7 +67,7 @@ internal static partial class JsonTreeReader
                 {
                     var key = new ScalarNode(Text(ref reader, bytes, file, lineNumber), true, Location(file, lineNumber, bytes, (int)reader.TokenStartIndex));
                     reader.Read();
-                    entries.Add(new(key, ReadValue(ref reader, bytes, file, lineNumber)));
+                    entries.Add(new(key, ReadValue(ref reader, bytes, file, lineNumber, ref nodes)));
                 }
 
                 return new MappingNode(entries, location);
@@ -66,7 +78,7 @@ internal static partial class JsonTreeReader
                 var items = new List<SpecNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, bytes, file, lineNumber));
+                    items.Add(ReadValue(ref reader, bytes, file, lineNumber, ref nodes));
                 }
 
                 return new SequenceNode(items, location);

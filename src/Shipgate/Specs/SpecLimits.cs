@@ -12,6 +12,9 @@ internal static class SpecLimits
     /// <summary>Deepest nesting of lists and mappings (the same as System.Text.Json's default), checked before any recursion.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>Most values (scalars, lists, mappings) in one file: 100,000 typical cases hold about 1.7 million.</summary>
+    public const long MaxNodes = 4_000_000;
+
     /// <summary>Most nodes that aliases may add to one file when expanded ("billion laughs" stays small).</summary>
     public const long MaxAliasNodes = 100_000;
 }

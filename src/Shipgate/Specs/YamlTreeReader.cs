@@ -15,21 +15,28 @@ internal sealed class YamlTreeReader
     private readonly List<SpecError> _errors;
     private readonly Dictionary<string, (SpecNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private long _aliasNodes;
+    private long _nodes;
+    private readonly long _maxNodes;
     private Mark _last = Mark.Empty;
 
-    private YamlTreeReader(IParser parser, string file, List<SpecError> errors)
+    private YamlTreeReader(IParser parser, string file, List<SpecError> errors, long maxNodes)
     {
+        _maxNodes = maxNodes;
         _parser = parser;
         _file = file;
         _errors = errors;
     }
 
     /// <summary>Returns the document's root (null for an empty file) or null with errors added on a syntax error.</summary>
-    public static SpecNode? Read(string text, string file, List<SpecError> errors, out bool failed)
+    public static SpecNode? Read(string text, string file, List<SpecError> errors, out bool failed) =>
+        Read(text, file, errors, out failed, SpecLimits.MaxNodes);
+
+    /// <summary>As <see cref="Read(string, string, List{SpecError}, out bool)"/> with another value limit (tests use a small one).</summary>
+    internal static SpecNode? Read(string text, string file, List<SpecError> errors, out bool failed, long maxNodes)
     {
         failed = false;
         var parser = new Parser(new StringReader(text));
-        var reader = new YamlTreeReader(parser, file, errors);
+        var reader = new YamlTreeReader(parser, file, errors, maxNodes);
         try
         {
             parser.Consume<StreamStart>();
@@ -85,6 +92,12 @@ internal sealed class YamlTreeReader
     {
         var current = _parser.Current ?? throw new InvalidOperationException("unexpected end of YAML");
         _last = current.Start;
+        if (++_nodes > _maxNodes)
+        {
+            // Each value costs ~100 bytes as a located node: this keeps one file's tree well under 1 GB.
+            throw new SpecException(new SpecError(Location(_file, current.Start), $"the file holds more than {_maxNodes:N0} values", "split the cases over several files"));
+        }
+
         switch (current)
         {
             case AnchorAlias alias:

@@ -42,4 +42,18 @@ public sealed class JsonTreeReaderTests
         Assert.Equal(2, error.Location.Line);
         Assert.Contains("depth of 64", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReadLine_ValuesPastTheFileLimit_IsALocatedError()
+    {
+        var errors = new List<SpecError>();
+        var nodes = SpecLimits.MaxNodes - 3; // as if earlier lines of the file held nearly the limit
+
+        var node = JsonTreeReader.ReadLine("""{"id": "a", "tags": ["x"]}""", "cases.jsonl", 9, errors, ref nodes);
+
+        Assert.Null(node);
+        var error = Assert.Single(errors);
+        Assert.Equal(new SourceLocation("cases.jsonl", 9, 22), error.Location);
+        Assert.Contains("more than 4,000,000 values", error.Message, StringComparison.Ordinal);
+    }
 }

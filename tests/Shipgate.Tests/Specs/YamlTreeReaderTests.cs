@@ -93,4 +93,24 @@ public sealed class YamlTreeReaderTests
         Assert.Equal(new SourceLocation("s.yaml", 2, 4), error.Location);
         Assert.Contains("surrogate", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_MoreValuesThanTheLimit_StopsWithALocatedError()
+    {
+        var errors = new List<SpecError>();
+
+        // The real limit is 4,000,000 values; a small one keeps the test fast and counts the same way.
+        var root = YamlTreeReader.Read("a: 1\nk: [" + string.Concat(Enumerable.Repeat("1, ", 20)) + "1]\n", "many.yaml", errors, out var failed, maxNodes: 10);
+
+        Assert.Null(root);
+        Assert.True(failed);
+        var error = Assert.Single(errors);
+        Assert.Equal(new SourceLocation("many.yaml", 2, 20), error.Location); // the 6th item is the 11th value
+        Assert.Contains("more than 10 values", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(YamlTreeReader.Read("a: 1\nk: [1, 1, 1, 1, 1]\n", "ok.yaml", errors, out _, maxNodes: 10));
+    }
+
+    [Fact]
+    public void Read_TheDefaultValueLimit_IsFourMillion() =>
+        Assert.Equal(4_000_000, SpecLimits.MaxNodes);
 }
