@@ -198,7 +198,7 @@ public sealed partial class CaseImporter
         var user = string.Join(" ", NeededVars(spec).Select(v => "{{" + v + "}}"));
         var text = string.Join('\n',
             "version: 1",
-            "feature: { name: cases-check }",
+            "feature: { name: cases-check, allow_outside_files: true }", // it sits in the state folder, the case file one level up
             "prompts:",
             "  - id: check",
             $"    user: {YamlCaseWriter.Quote(user.Length == 0 ? "check" : user)}",
