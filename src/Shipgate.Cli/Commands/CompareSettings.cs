@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using OptionRange = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Shipgate.Cli.Commands;
 
@@ -32,6 +33,7 @@ internal sealed class CompareSettings : CommandSettings
 
     [CommandOption("--show <N>")]
     [Description("How many regressions and improvements to list (default 20)")]
+    [OptionRange(0d, int.MaxValue)]
     public int Show { get; init; } = 20;
 
     public override ValidationResult Validate() =>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using OptionRange = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Shipgate.Cli.Commands;
 
@@ -8,10 +9,12 @@ internal sealed class LintSettings : FeatureSettings
 {
     [CommandOption("--duplicate-threshold <X>")]
     [Description("Cosine similarity (0-1) at which two cases count as near-duplicates (default 0.95)")]
+    [OptionRange(0d, 1d)]
     public double DuplicateThreshold { get; init; } = 0.95;
 
     [CommandOption("--stale-days <N>")]
     [Description("Days without a case added from production before lint warns (default 30)")]
+    [OptionRange(1d, int.MaxValue)]
     public int StaleDays { get; init; } = 30;
 
     [CommandOption("--format <FORMAT>")]

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using OptionRange = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Shipgate.Cli.Commands;
 
@@ -12,6 +13,7 @@ internal sealed class ReviewSettings : FeatureSettings
 
     [CommandOption("-n|--count <N>")]
     [Description("How many outputs to score in this session (default 20)")]
+    [OptionRange(1d, int.MaxValue)]
     public int Count { get; init; } = 20;
 
     [CommandOption("--labeler <NAME>")]

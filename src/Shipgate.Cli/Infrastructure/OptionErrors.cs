@@ -81,12 +81,15 @@ internal static partial class OptionErrors
     {
         var name = option.TrimStart('-');
         var longName = option.StartsWith("--", StringComparison.Ordinal);
+        // A declared range wins when two commands share the option (lint and cases add both take --duplicate-threshold).
         return typeof(OptionErrors).Assembly.GetTypes()
             .Where(t => typeof(CommandSettings).IsAssignableFrom(t))
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            .FirstOrDefault(p => p.PropertyType != typeof(string)
+            .Where(p => p.PropertyType != typeof(string)
                 && p.GetCustomAttribute<CommandOptionAttribute>() is { } a
-                && (longName ? a.LongNames : a.ShortNames).Contains(name, StringComparer.Ordinal));
+                && (longName ? a.LongNames : a.ShortNames).Contains(name, StringComparer.Ordinal))
+            .OrderBy(p => p.GetCustomAttribute<OptionRange>() is null)
+            .FirstOrDefault();
     }
 
     [GeneratedRegex(@"^Failed to convert '(?<value>.*)' to (?<type>[^.]+)\.", RegexOptions.Singleline)]

@@ -17,6 +17,23 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_HugeTrafficNumbers_ExitsTwoWithFileLineColumn()
+    {
+        await using var f = await CliFixture.StartAsync();
+        f.WriteFeature(cases: 2, extra: """
+            economics:
+              traffic: { users: 1000000000000000000, requests_per_user_per_day: 100000000000000000000 }
+              revenue_per_user_per_month: 5
+            """);
+
+        var code = await f.RunAsync("validate", ".");
+
+        Assert.Equal(2, code);
+        Assert.Matches(@"shipgate\.yaml:\d+:\d+: error: 'economics\.traffic\.users' must be between 1 and 10000000000", f.Output);
+        Assert.Matches(@"shipgate\.yaml:\d+:\d+: error: 'economics\.traffic\.requests_per_user_per_day' must be at most 1,000,000", f.Output);
+    }
+
+    [Fact]
     public async Task Validate_SeveralProblems_ListsEachWithItsLocation()
     {
         await using var f = await CliFixture.StartAsync();
