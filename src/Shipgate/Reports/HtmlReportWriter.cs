@@ -125,6 +125,7 @@ internal sealed class HtmlReportWriter : IReportWriter
         {
             h.Append("<p class=\"muted\">").Append(E(ReportText.JudgeSpend(report.JudgeSpend))).Append(".</p>\n");
         }
+
         h.Append("</section>\n");
     }
 

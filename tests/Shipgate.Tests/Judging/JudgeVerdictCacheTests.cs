@@ -63,6 +63,14 @@ public sealed class JudgeVerdictCacheTests
         Assert.Equal(3, secondProgress.Last.JudgeFromCache);
         Assert.Contains($"{Shipgate.Cost.MoneyFormat.Usd(0m)} new", ReportText.JudgeSpend(second.Report.JudgeSpend), StringComparison.Ordinal);
         Assert.Contains("(3 cached)", ReportText.JudgeSpend(second.Report.JudgeSpend), StringComparison.Ordinal);
+
+        // Every report carries the run's judge spend.
+        using var json = System.Text.Json.JsonDocument.Parse(new JsonReportWriter().Render(second.Report));
+        var spend = json.RootElement.GetProperty("judgeSpend");
+        Assert.Equal(3, spend.GetProperty("fromCache").GetInt32());
+        Assert.Equal(0m, spend.GetProperty("newUsd").GetDecimal());
+        Assert.Equal(paid.TotalUsd, spend.GetProperty("cachedUsd").GetDecimal());
+        Assert.Contains(ReportText.JudgeSpend(second.Report.JudgeSpend), new MarkdownReportWriter().Render(second.Report), StringComparison.Ordinal);
     }
 
     [Fact]
