@@ -84,10 +84,9 @@ internal sealed class ExampleFigures
         foreach (var c in _eval["candidates"]!.AsArray())
         {
             var rubric = c!["rubric"]!;
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"- **eval `{c["candidateId"]}`**: {c["verdict"]!["label"]}; pass rate {Percent(c["passRate"])} {PercentCi(c["passRateCi"])} ({c["passed"]}/{c["total"]}), "
+            yield return $"- **eval `{c["candidateId"]}`**: {c["verdict"]!["label"]}; pass rate {Percent(c["passRate"])} {PercentCi(c["passRateCi"])} ({c["passed"]}/{c["total"]}), "
                 + $"rubric mean {Number(rubric["mean"])} {NumberCi(rubric["meanCi"])} ({rubric["judged"]} judged, {rubric["inconclusive"]} inconclusive), "
-                + $"{c["safetyFailures"]} of {c["safetyCases"]} safety-tagged cases failed");
+                + $"{c["safety"]!["tagged"]!["failed"]} of {c["safety"]!["tagged"]!["total"]} safety-tagged cases failed";
         }
     }
 
@@ -121,17 +120,17 @@ internal sealed class ExampleFigures
     private string RiskLine()
     {
         var b = _risk["budget"]!;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"- **risk** ({_risk["readiness"]!["status"]}): {b["hallucinated"]} hallucinations in {b["checked"]} checks ({b["inconclusive"]} inconclusive), "
-            + $"≤ {Percent(b["upperBound"]?["value"])} at 95% against a {Percent(b["maxRate"]!["value"])} budget, which needs {b["casesNeeded"]?["value"]} clean checks");
+        return $"- **risk** ({_risk["readiness"]!["status"]}): {b["hallucinated"]} hallucinations in {b["checked"]} checks ({b["inconclusive"]} inconclusive), "
+            + $"≤ {Percent(b["upperBound"]?["value"])} at 95% against a {Percent(b["maxRate"]!["value"])} budget, which needs {b["casesNeeded"]?["value"]} clean checks";
     }
 
     private string LaunchLine()
     {
         var notReady = _launch["parts"]!.AsArray().Where(p => p!["status"]!.ToString() != "READY").Select(p => $"{p!["name"]} ({p["status"]})").ToList();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"- **launch**: {_launch["verdict"]} (exit {_codes["launch"]}) for `{_launch["candidate"]}`; "
-            + (notReady.Count == 0 ? "every part ready" : $"{notReady.Count} of {_launch["parts"]!.AsArray().Count} parts not ready: {string.Join(", ", notReady)}"));
+        var parts = notReady.Count == 0
+            ? "every part ready"
+            : string.Create(CultureInfo.InvariantCulture, $"{notReady.Count} of {_launch["parts"]!.AsArray().Count} parts not ready: {string.Join(", ", notReady)}");
+        return string.Create(CultureInfo.InvariantCulture, $"- **launch**: {_launch["verdict"]} (exit {_codes["launch"]}) for `{_launch["candidate"]}`; {parts}");
     }
 
     private string RolloutLine()
