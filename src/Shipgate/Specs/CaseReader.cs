@@ -28,7 +28,7 @@ internal sealed partial class CaseReader(SpecContext context, List<string> pulle
         var id = idNode?.Value;
         if (idNode is not null && !IdPattern().IsMatch(idNode.Value))
         {
-            context.Error(idNode.Location, $"case id '{idNode.Value}' may contain only letters, digits, '.', '_' and '-'", null);
+            context.Error(idNode.Location, $"case id '{ControlCharacters.Escape(idNode.Value, singleLine: true)}' may contain only letters, digits, '.', '_' and '-'", null);
         }
 
         r.Owner = id is null ? "this case" : $"case '{id}'";

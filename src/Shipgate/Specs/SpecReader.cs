@@ -540,13 +540,6 @@ internal sealed partial class SpecReader
             return;
         }
 
-        // The id pattern's '$' also matches before a final line feed ("a\n"), which would print as two lines.
-        if (c.Id.Contains('\n', StringComparison.Ordinal))
-        {
-            _context.Error(c.Location, $"case id '{ControlCharacters.Escape(c.Id, singleLine: true)}' may contain only letters, digits, '.', '_' and '-'", "remove the line break");
-            return;
-        }
-
         // A dictionary, not a scan of the list: 100,000 cases must load in linear time.
         if (_caseIds.TryGetValue(c.Id, out var previous))
         {
