@@ -25,7 +25,8 @@ internal sealed class CostCommand(IAnsiConsole console, Engine engine) : Shipgat
         // Same candidate as risk and launch; the selection's router (when the spec has one) is the routing lever's data.
         var selection = spec.Selection is null ? null : await SelectionAnalyzer.AnalyzeAsync(spec, report, catalog, Engine.Embeddings, cancellationToken).ConfigureAwait(false);
         var (choice, choiceWarnings) = await CandidateChooser.ResolveAsync(spec, report, settings.Candidate, catalog, selection?.Winner, cancellationToken).ConfigureAwait(false);
-        choiceWarnings = [.. onlyWarnings, .. choiceWarnings];
+        // When this command already said why the recorded decision could not be costed, the chooser's note repeats it.
+        choiceWarnings = [.. onlyWarnings, .. choiceWarnings.Where(w => !(onlyWarnings.Count > 1 && w.StartsWith("the recorded decision is '", StringComparison.Ordinal)))];
         var analysis = CostAnalyzer.Analyze(
             spec, report, catalog, Engine.Environment.Time, selection?.Router, choice.Candidate.CandidateId, settings.Users, choice.Reason);
         if (choiceWarnings.Count > 0)
@@ -91,7 +92,7 @@ internal sealed class CostCommand(IAnsiConsole console, Engine engine) : Shipgat
             // The decision's run is gone: cost this run's only candidate and say so below.
         }
 
-        warnings.Add($"the recorded decision is {decided} (decisions/model-selection.json), but its run {recorded.RunId} is not in the store, so {only} is costed instead: run 'shipgate eval' with every candidate");
+        warnings.Add($"the recorded decision is {decided} (decisions/model-selection.json), but this run does not hold it and the run it was made on ({recorded.RunId}) is not in the store, so {only} is costed instead: run 'shipgate eval' with every candidate");
         return (report, warnings);
     }
 }

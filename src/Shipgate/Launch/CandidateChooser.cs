@@ -47,7 +47,7 @@ internal static class CandidateChooser
 
         if (wanted is null && recorded is not null && report.Candidates.All(c => c.CandidateId != recorded))
         {
-            var fallback = Choose(report, wanted, null, selectionWinner);
+            var fallback = Choose(report, wanted, null, selectionWinner, missingRecorded: recorded);
             warnings.Add($"the recorded decision is '{recorded}', which run {report.Run.Id} does not hold: {fallback.Candidate.CandidateId} is used instead ({fallback.Reason})");
             return (fallback, warnings);
         }
@@ -60,7 +60,8 @@ internal static class CandidateChooser
         return (Choose(report, wanted, recorded, selectionWinner), warnings);
     }
 
-    public static CandidateChoice Choose(EvalReport report, string? wanted, string? recordedWinner, string? selectionWinner)
+    /// <param name="missingRecorded">A recorded decision the run does not hold, so the reasons name it instead of saying there is none.</param>
+    public static CandidateChoice Choose(EvalReport report, string? wanted, string? recordedWinner, string? selectionWinner, string? missingRecorded = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.Candidates.Count == 0)
@@ -86,9 +87,10 @@ internal static class CandidateChooser
             return new(winner, "the model selection winner");
         }
 
+        var decision = missingRecorded is null ? "no selection decision" : $"the recorded decision '{missingRecorded}' is not in run {report.Run.Id}";
         return report.Candidates.FirstOrDefault(c => c.Verdict.Ship) is { } shipping
-            ? new(shipping, "the first candidate passing the ship gate; no selection decision")
-            : new(report.Candidates[0], "the first candidate; none passes the ship gate and there is no selection decision");
+            ? new(shipping, $"the first candidate passing the ship gate; {decision}")
+            : new(report.Candidates[0], missingRecorded is null ? "the first candidate; none passes the ship gate and there is no selection decision" : $"the first candidate; none passes the ship gate and {decision}");
     }
 
     private static CandidateSummary? Find(EvalReport report, string? id) =>

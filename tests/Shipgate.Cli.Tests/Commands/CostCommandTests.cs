@@ -195,4 +195,24 @@ public sealed class CostCommandTests : IAsyncLifetime
         Assert.Contains("costing the recorded decision weak (decisions/model-selection.json) from the run it was made on", f.Output, StringComparison.Ordinal);
         Assert.Contains("costed candidate weak (the recorded selection decision", f.Output, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Cost_OneCandidateRunAndTheDecisionsRunIsGone_CostsTheOneCandidateAndSaysWhy()
+    {
+        await using var f = await SelectCommandTests.StartAsync();
+        await f.RunAsync("eval", ".", "-c", "strong", "--format", "none");
+        var snapshot = Path.Combine(f.Folder, "decisions", "model-selection.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
+        await File.WriteAllTextAsync(snapshot, """
+            { "schemaVersion": 1, "feature": "select-feature", "decidedAt": "2026-11-01T00:00:00+00:00", "runId": "20260101-000000-dead",
+              "metric": "pass_rate", "winner": "weak", "candidates": [] }
+            """);
+
+        await f.RunAsync("cost", ".", "--format", "none");
+        var output = string.Join(' ', f.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)); // console lines wrap
+
+        Assert.Contains("holds only strong: the matrix compares nothing", output, StringComparison.Ordinal);
+        Assert.Contains("the run it was made on (20260101-000000-dead) is not in the store, so strong is costed instead", output, StringComparison.Ordinal);
+        Assert.Contains("costed candidate strong", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("there is no selection decision", output, StringComparison.Ordinal);
+    }
 }

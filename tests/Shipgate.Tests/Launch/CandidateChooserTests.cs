@@ -57,6 +57,38 @@ public sealed class CandidateChooserTests
     }
 
     [Fact]
+    public void Choose_RecordedDecisionMissingFromTheRun_ReasonNamesItInsteadOfSayingThereIsNone()
+    {
+        var choice = CandidateChooser.Choose(Report, null, null, null, missingRecorded: "gone");
+
+        Assert.Equal("baseline", choice.Candidate.CandidateId);
+        Assert.Equal($"the first candidate passing the ship gate; the recorded decision 'gone' is not in run {Report.Run.Id}", choice.Reason);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_RecordedDecisionMissingFromTheRun_WarnsWhoIsUsedInstead()
+    {
+        var folder = Directory.CreateTempSubdirectory("shipgate-chooser-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "decisions"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "decisions", "model-selection.json"), """
+                { "schemaVersion": 1, "feature": "f", "decidedAt": "2026-11-01T00:00:00+00:00", "runId": "old", "metric": "pass_rate", "winner": "gone", "candidates": [] }
+                """);
+            var spec = new Shipgate.Specs.FeatureSpec { Name = "f", RootDirectory = folder, SpecFile = Path.Combine(folder, "shipgate.yaml"), Prompts = [], Cases = [], Candidates = [] };
+
+            var (choice, warnings) = await CandidateChooser.ResolveAsync(spec, Report, null, null, null, CancellationToken.None);
+
+            Assert.Equal("baseline", choice.Candidate.CandidateId);
+            Assert.Equal($"the recorded decision is 'gone', which run {Report.Run.Id} does not hold: baseline is used instead ({choice.Reason})", Assert.Single(warnings));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Choose_Typo_SuggestsTheCandidate()
     {
         var e = Assert.Throws<EvalUsageException>(() => CandidateChooser.Choose(Report, "gpt-4o-mni", null, null));
