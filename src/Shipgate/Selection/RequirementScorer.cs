@@ -1,3 +1,5 @@
+using Shipgate.Statistics;
+
 namespace Shipgate.Selection;
 
 /// <summary>
@@ -36,14 +38,8 @@ internal static class RequirementScorer
     /// <summary>How many decades of price ratio take the cost's relative part from 1 to 0 (1000× the cheapest scores 0).</summary>
     public const double CostDecades = 3;
 
-    /// <summary>
-    /// One tolerance for every "at least the bar" comparison of the matrix: a mean that is mathematically on the bar
-    /// is not failed by floating-point noise (bars are inclusive).
-    /// </summary>
-    public const double Tolerance = 1e-9;
-
-    /// <summary><paramref name="value"/> ≥ <paramref name="bar"/>, inclusive, within <see cref="Tolerance"/>.</summary>
-    public static bool AtLeast(double value, double bar) => value >= bar - Tolerance;
+    /// <summary>"At least the bar", inclusive, with the ship gate's one tolerance (<see cref="Thresholds"/>): the matrix and the gate never disagree on a mean that sits on the bar.</summary>
+    public static bool AtLeast(double value, double bar) => Thresholds.AtLeast(value, bar);
 
     /// <summary>
     /// Cost: the mean of a target part (as <see cref="LowerIsBetter"/>) and a relative part on a log scale against the

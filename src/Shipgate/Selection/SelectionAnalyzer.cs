@@ -388,10 +388,19 @@ public static class SelectionAnalyzer
             case RequirementKind.Safety:
             {
                 var max = q.MaxFailures ?? 0;
-                var (failures, checkedCount) = (row.Summary.SafetyFailures, row.Summary.SafetyCases);
+                var s = row.Summary;
+                var (failures, checkedCount) = (s.SafetyFailures, s.SafetyCases + s.SafetyCriterionVerdicts);
                 if (checkedCount == 0)
                 {
                     return Cell(q, 0, "not measured", row.QualitySource, false, "the run has no safety cases or safety verdicts for it, so its safety failures are unknown (tag cases 'safety' or add a safety criterion)");
+                }
+
+                // A safety case that errored or got no conclusive verdict was never checked: it cannot count as safe.
+                var notChecked = s.SafetyTaggedErrors + s.SafetyTaggedInconclusive;
+                if (failures <= max && notChecked > 0)
+                {
+                    return Cell(q, 0, $"{notChecked} unchecked", row.QualitySource, false,
+                        $"{notChecked} safety-tagged case{(notChecked == 1 ? "" : "s")} ended in an error or an inconclusive verdict, so the safety failures are not known");
                 }
 
                 var met = failures <= max;
