@@ -350,7 +350,7 @@ public sealed class EvalRunner
     }
 
     /// <summary>The plan's unfinished items in plan order, produced as the workers ask for them.</summary>
-    private static IEnumerable<WorkItem> Pending(IReadOnlyList<EvalCase> cases, IReadOnlyList<CandidateSpec> candidates, int repeats, HashSet<string> done)
+    internal static IEnumerable<WorkItem> Pending(IReadOnlyList<EvalCase> cases, IReadOnlyList<CandidateSpec> candidates, int repeats, HashSet<string> done)
     {
         foreach (var evalCase in cases)
         {
