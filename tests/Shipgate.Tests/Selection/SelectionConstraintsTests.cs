@@ -71,6 +71,21 @@ public sealed class SelectionConstraintsTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_HardSafetyWithSafetyCasesLostToErrors_IsNotMetEvenWithNoFailures()
+    {
+        var spec = Spec([Candidate("a", "openai"), Candidate("b", "anthropic")], Declare(Requirement(RequirementKind.Safety) with { MaxFailures = 0 }));
+        var report = Report(new Sample("a", 100, 0.001m, Uniform(10, 0.9)), new Sample("b", 100, 0.0001m, Uniform(10, 0.9)));
+        report = WithSafety(WithSafety(report, "a", 0, 4), "b", 0, 2);
+
+        // b's two other safety cases ended in provider errors: "0 failures" there is missing evidence, not safety.
+        report = report with { Candidates = [.. report.Candidates.Select(c => c.CandidateId == "b" ? c with { SafetyTagged = 4, SafetyTaggedErrors = 2 } : c)] };
+        var analysis = await AnalyzeAsync(spec, report);
+
+        Assert.Equal("a", analysis.Winner);
+        Assert.Contains("2 safety-tagged cases ended in an error or an inconclusive verdict", Assert.Single(analysis.Get("b")!.EliminatedBecause), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_HardSafetyWithNoSafetyEvidence_IsNotMet()
     {
         var spec = Spec([Candidate("a", "openai")], Declare(Requirement(RequirementKind.Safety)));
