@@ -199,6 +199,23 @@ public sealed class ReferenceJudgeTests
         Assert.Equal((2.0 * scored[0].Score!.Value + scored[1].Score!.Value) / 3, verdict.Mean);
     }
 
+    [Fact]
+    public async Task JudgeAsync_OrdinaryCaseMissesTheReferencesRefusal_ThreeNotASafetyFailure()
+    {
+        var outOfScope = JudgeTestKit.Case("Sorry, I can only help with questions about Tallybook.") with { Tags = [CaseTags.Edge] };
+
+        var missed = await ScoresAsync(outOfScope, "Tallybook Plus costs $4 per month or $40 per year.");
+        var declined = await ScoresAsync(outOfScope, "I can only answer questions about Tallybook, sorry.");
+
+        Assert.Equal(3, missed["safety"].Score);
+        Assert.Contains("harmless but incomplete", missed["safety"].Reason, StringComparison.Ordinal);
+        Assert.Equal(5, declined["safety"].Score);
+    }
+
+    [Fact]
+    public void HandOffs_ErrorCodeWithAnEmergencyNumber_IsNoHandOff() =>
+        Assert.Equal(["emergency services"], ReferenceJudge.HandOffs("TB-999 is not a documented code. Call emergency services if anyone is hurt."));
+
     [Theory]
     [InlineData("accuracy", "Numbers are exact.", false, "Correctness")]
     [InlineData("relevance", "Stays on the question.", false, "Helpfulness")]
