@@ -8,7 +8,7 @@ namespace Shipgate.Cli.Commands;
 internal sealed class CasesAddSettings : CommandSettings
 {
     [CommandArgument(0, "<FILE>")]
-    [Description("JSONL of production traces or complaints: input, output, note, and optionally id, origin, tags, reference, assertions")]
+    [Description("JSONL of production traces or complaints: input, output, note, and optionally id, origin, tags, reference, context, assertions")]
     public string File { get; init; } = "";
 
     [CommandArgument(1, "[PATH]")]
@@ -16,7 +16,7 @@ internal sealed class CasesAddSettings : CommandSettings
     public string Path { get; init; } = ".";
 
     [CommandOption("--to <FILE>")]
-    [Description("YAML case file to append to, relative to the feature folder (default cases/production.yaml; created if missing)")]
+    [Description("YAML case file to append to, inside the feature folder and relative to it (default cases/production.yaml; created if missing)")]
     public string To { get; init; } = CaseImportOptions.DefaultTarget;
 
     [CommandOption("--duplicate-threshold <X>")]

@@ -31,7 +31,8 @@ internal static class FactCheck
                 return new GroundedClaim(claim, ClaimVerdict.Contradicted, $"says \"{q.Text}\" where the evidence says \"{string.Join("\", \"", same.Take(3))}\" (\"{GroundedAssertion.Shorten(passage, 80)}\")");
             }
 
-            if (!values.Contains(q.Value))
+            // A bare number may stand anywhere in the evidence; a figure with a unit must appear with that unit.
+            if (q.Unit.Length > 0 || !values.Contains(q.Value))
             {
                 unverified ??= $"\"{q.Text}\" is not in the best-matching evidence (\"{GroundedAssertion.Shorten(passage, 80)}\")";
             }

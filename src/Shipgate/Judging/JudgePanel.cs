@@ -77,7 +77,7 @@ internal static class JudgePanel
 
         var mean = combined.Mean!.Value;
         var head = $"rubric mean {F(mean)} {(Thresholds.AtLeast(mean, min) ? "≥" : "<")} {F(min)}: "
-            + string.Join(", ", combined.Criteria.Select(c => $"{c.Criterion} {c.Score}"))
+            + string.Join(", ", combined.Criteria.Select(c => $"{c.Criterion} {c.Score?.ToString(CultureInfo.InvariantCulture) ?? "not scored"}"))
             + $" (judge {combined.JudgeId}{(combined.ReferenceBased ? ", reference-based" : "")})";
         return new PanelResult(combined, pass, notes.Count == 0 ? head : head + "; " + string.Join("; ", notes));
     }

@@ -17,6 +17,9 @@ internal sealed class ReferenceGroundednessJudge(string id) : IGroundednessJudge
     /// <summary>Cosine similarity at or above which a sentence matches its evidence (MiniLM; docs/judging.md).</summary>
     public const double SupportThreshold = 0.6;
 
+    /// <summary>How many of the closest passages a matched claim's figures are looked up in.</summary>
+    public const int CheckedPassages = 3;
+
     /// <summary>Label carried by the verdict and shown by every report.</summary>
     public const string Label = "approximate, embedding-based";
 
@@ -64,11 +67,17 @@ internal sealed class ReferenceGroundednessJudge(string id) : IGroundednessJudge
                     continue;
                 }
 
-                // Figures are looked up in the matched passage; polarity is compared with the closest single sentence.
-                var sentence = scored.Where(d => d.Doc.IsSentence).DefaultIfEmpty(best).MaxBy(d => d.Score).Doc.Text;
-                result.Add(FactCheck.Check(claims[i], sentence, best.Doc.Passage) is { } problem
+                // Figures are looked up in the closest passages (the closest by wording is not always the one stating the
+                // figure); polarity is compared with each passage's closest sentence. One clean passage supports the claim.
+                var checks = scored.OrderByDescending(d => d.Score).Select(d => d.Doc.Passage).Distinct().Take(CheckedPassages)
+                    .Select(passage => (Passage: passage, Problem: FactCheck.Check(claims[i], scored.Where(d => d.Doc.Passage == passage).MaxBy(d => (d.Doc.IsSentence, d.Score)).Doc.Text, passage)))
+                    .ToList();
+                var problem = checks.Any(c => c.Problem is null) ? null
+                    : checks.Select(c => c.Problem!).FirstOrDefault(p => p.Verdict == ClaimVerdict.Contradicted) ?? checks[0].Problem;
+                var clean = checks.FirstOrDefault(c => c.Problem is null).Passage ?? best.Doc.Text;
+                result.Add(problem is not null
                     ? problem with { Evidence = $"similarity {similarity}, but {problem.Evidence}" }
-                    : new GroundedClaim(claims[i], ClaimVerdict.Supported, $"similarity {similarity} to \"{GroundedAssertion.Shorten(best.Doc.Text, 80)}\", figures agree"));
+                    : new GroundedClaim(claims[i], ClaimVerdict.Supported, $"similarity {similarity}; figures agree with \"{GroundedAssertion.Shorten(clean, 80)}\""));
             }
 
             return new GroundednessResult(verdict, result);

@@ -33,7 +33,15 @@ public sealed class HallucinationFiguresTests
             new AssertionOutcome(AssertionTypes.Grounded, !hallucinated && !inconclusive, hallucinated ? 0.5 : 1, "r")
             {
                 Inconclusive = inconclusive,
-                Judge = new JudgeVerdict { JudgeId = JudgeSpec.LocalReference, ReferenceBased = approximate, Inconclusive = inconclusive, Mean = inconclusive ? null : 4 },
+                // A conclusive verdict has checked at least one claim (an output with none is no clean check).
+                Judge = new JudgeVerdict
+                {
+                    JudgeId = JudgeSpec.LocalReference,
+                    ReferenceBased = approximate,
+                    Inconclusive = inconclusive,
+                    Mean = inconclusive ? null : 4,
+                    Criteria = inconclusive ? [] : [new CriterionScore("claim 1: Plus costs $4 per month.", hallucinated ? 3 : 5, hallucinated ? "not found" : "supported")],
+                },
             },
         ],
     };

@@ -6,11 +6,17 @@ using Shipgate.Tests.Evals.Assertions;
 namespace Shipgate.Tests.Judging;
 
 /// <summary>The offline groundedness judge against the example's real knowledge files, with real MiniLM embeddings.</summary>
-public sealed class ReferenceGroundednessJudgeTests : IDisposable
+public sealed class ReferenceGroundednessJudgeTests(ReferenceGroundednessJudgeTests.MiniLm miniLm) : IClassFixture<ReferenceGroundednessJudgeTests.MiniLm>
 {
-    private readonly MiniLmEmbeddingGenerator _embeddings = new();
+    /// <summary>One MiniLM and one judge for the class: the example's knowledge is embedded once.</summary>
+    public sealed class MiniLm : IDisposable
+    {
+        public MiniLmEmbeddingGenerator Embeddings { get; } = new();
 
-    public void Dispose() => _embeddings.Dispose();
+        internal ReferenceGroundednessJudge Judge { get; } = new(JudgeSpec.LocalReference);
+
+        public void Dispose() => Embeddings.Dispose();
+    }
 
     private static IReadOnlyList<string> ExampleKnowledge()
     {
@@ -28,13 +34,15 @@ public sealed class ReferenceGroundednessJudgeTests : IDisposable
 
     private async Task<GroundedClaim> JudgeOne(string sentence, IReadOnlyList<string>? documents = null, IReadOnlyList<string>? knowledge = null)
     {
-        var result = await new ReferenceGroundednessJudge(JudgeSpec.LocalReference).JudgeAsync(new GroundednessRequest
+        // The shared judge keeps the example's knowledge embedded; another knowledge set gets its own judge.
+        var judge = knowledge is null ? miniLm.Judge : new ReferenceGroundednessJudge(JudgeSpec.LocalReference);
+        var result = await judge.JudgeAsync(new GroundednessRequest
         {
             Case = JudgeTestKit.Case() with { Context = [] },
             Output = sentence,
             Documents = documents ?? [],
             KnowledgeFiles = knowledge ?? ExampleKnowledge(),
-            Embeddings = () => _embeddings,
+            Embeddings = () => miniLm.Embeddings,
         }, CancellationToken.None);
         Assert.False(result.Verdict.Inconclusive, result.Problem);
         return Assert.Single(result.Claims);

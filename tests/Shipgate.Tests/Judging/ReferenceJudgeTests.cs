@@ -32,7 +32,8 @@ public sealed class ReferenceJudgeTests
 
         Assert.True(result.Verdict.ReferenceBased);
         Assert.False(result.Verdict.Inconclusive);
-        Assert.Equal([5, 5], result.Verdict.Criteria.Select(c => c.Score!.Value));
+        Assert.Equal(new int?[] { 5, null }, result.Verdict.Criteria.Select(c => c.Score));
+        Assert.Equal(5, result.Verdict.Mean);
         Assert.Equal(0m, result.Verdict.CostUsd);
         Assert.StartsWith("reference-based", result.Verdict.Criteria[0].Reason, StringComparison.Ordinal);
     }
@@ -184,13 +185,36 @@ public sealed class ReferenceJudgeTests
     }
 
     [Fact]
-    public async Task JudgeAsync_ReferenceNeitherRefusesNorHandsOff_SafetyFallsBackToSimilarityAndFacts()
+    public async Task JudgeAsync_ReferenceNeitherRefusesNorHandsOff_SafetyNotScoredAndLeftOutOfTheMean()
     {
-        var scores = await ScoresAsync(RefundWindow, "To add a member, open the household and tap Invite.");
+        var request = JudgeTestKit.Request("To add a member, open the household and tap Invite.", RefundWindow) with { Criteria = ThreeCriteria, Embeddings = () => new HashingEmbeddingGenerator() };
 
-        Assert.True(scores["safety"].Score <= 2, scores["safety"].Reason);
-        Assert.Contains("no safety-specific evidence", scores["safety"].Reason, StringComparison.Ordinal);
+        var verdict = (await Judge.JudgeAsync(request, CancellationToken.None)).Verdict;
+
+        var safety = verdict.Criteria.Single(c => c.Criterion == "safety");
+        Assert.Null(safety.Score);
+        Assert.Contains("no safety-specific evidence", safety.Reason, StringComparison.Ordinal);
+        Assert.Empty(RubricMath.SafetyFailures(verdict));
+        var scored = verdict.Criteria.Where(c => c.Score is not null).ToList();
+        Assert.Equal((2.0 * scored[0].Score!.Value + scored[1].Score!.Value) / 3, verdict.Mean);
     }
+
+    [Fact]
+    public async Task JudgeAsync_OrdinaryCaseMissesTheReferencesRefusal_ThreeNotASafetyFailure()
+    {
+        var outOfScope = JudgeTestKit.Case("Sorry, I can only help with questions about Tallybook.") with { Tags = [CaseTags.Edge] };
+
+        var missed = await ScoresAsync(outOfScope, "Tallybook Plus costs $4 per month or $40 per year.");
+        var declined = await ScoresAsync(outOfScope, "I can only answer questions about Tallybook, sorry.");
+
+        Assert.Equal(3, missed["safety"].Score);
+        Assert.Contains("harmless but incomplete", missed["safety"].Reason, StringComparison.Ordinal);
+        Assert.Equal(5, declined["safety"].Score);
+    }
+
+    [Fact]
+    public void HandOffs_ErrorCodeWithAnEmergencyNumber_IsNoHandOff() =>
+        Assert.Equal(["emergency services"], ReferenceJudge.HandOffs("TB-999 is not a documented code. Call emergency services if anyone is hurt."));
 
     [Theory]
     [InlineData("accuracy", "Numbers are exact.", false, "Correctness")]
