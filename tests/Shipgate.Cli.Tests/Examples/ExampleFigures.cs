@@ -120,7 +120,7 @@ internal sealed class ExampleFigures
     private string RiskLine()
     {
         var b = _risk["budget"]!;
-        return $"- **risk** ({_risk["readiness"]!["status"]}): {b["hallucinated"]} hallucinations in {b["checked"]} checks ({b["inconclusive"]} inconclusive), "
+        return $"- **risk** ({(_risk["readiness"]!["status"]!.ToString() == "ready" ? "READY" : "NOT READY")}): {b["hallucinated"]} hallucinations in {b["checked"]} checks ({b["inconclusive"]} inconclusive), "
             + $"≤ {Percent(b["upperBound"]?["value"])} at 95% against a {Percent(b["maxRate"]!["value"])} budget, which needs {b["casesNeeded"]?["value"]} clean checks";
     }
 
@@ -136,8 +136,9 @@ internal sealed class ExampleFigures
     private string RolloutLine()
     {
         var rollout = _launch["parts"]!.AsArray().Single(p => p!["name"]!.ToString().StartsWith("Rollout", StringComparison.Ordinal))!["detail"]!;
-        var stages = rollout["stages"]!.AsArray().Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"{s!["name"]} {s["minRequests"]!.GetValue<long>():N0} requests / {s["minChecks"]} checks"));
+        var stages = rollout["stages"]!.AsArray().Select(s => s!["minRequests"] is { } requests
+            ? string.Create(CultureInfo.InvariantCulture, $"{s["name"]} {requests.GetValue<long>():N0} requests / {s["minChecks"]} checks")
+            : $"{s["name"]} (last stage)");
         return "- **rollout**: " + string.Join(", ", stages);
     }
 
