@@ -6,21 +6,9 @@ namespace Shipgate.Providers;
 /// Rewrites OpenAI-style requests for Azure OpenAI's classic API: the deployment goes in the path, the version in
 /// the query, and the key in <c>api-key</c> instead of <c>Authorization: Bearer</c>.
 /// </summary>
-internal sealed class AzureOpenAiPolicy(string deployment, string apiVersion, string apiKey) : PipelinePolicy
+internal sealed class AzureOpenAiPolicy(string deployment, string apiVersion, string apiKey) : RequestRewritePolicy
 {
-    public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
-    {
-        Rewrite(message);
-        ProcessNext(message, pipeline, currentIndex);
-    }
-
-    public override async ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
-    {
-        Rewrite(message);
-        await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
-    }
-
-    private void Rewrite(PipelineMessage message)
+    protected override void Rewrite(PipelineMessage message)
     {
         var request = message.Request;
         if (request.Uri is { } uri)

@@ -9,24 +9,12 @@ namespace Shipgate.Providers;
 /// takes the newer field (its reasoning models refuse the old one), while many OpenAI-compatible servers (older vLLM,
 /// llama.cpp, LM Studio, some gateways) know only <c>max_tokens</c> and answer 400 to the other.
 /// </summary>
-internal sealed class MaxTokensFieldPolicy : PipelinePolicy
+internal sealed class MaxTokensFieldPolicy : RequestRewritePolicy
 {
     public const string LegacyField = "max_tokens";
     public const string CurrentField = "max_completion_tokens";
 
-    public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
-    {
-        Rewrite(message);
-        ProcessNext(message, pipeline, currentIndex);
-    }
-
-    public override async ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
-    {
-        Rewrite(message);
-        await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
-    }
-
-    private static void Rewrite(PipelineMessage message)
+    protected override void Rewrite(PipelineMessage message)
     {
         if (message.Request.Content is not { } content)
         {
