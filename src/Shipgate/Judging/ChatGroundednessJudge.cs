@@ -8,6 +8,7 @@ namespace Shipgate.Judging;
 /// <summary>
 /// A model as groundedness judge: one call at temperature 0 with structured output, strict parsing with one repair
 /// turn; a reply still unusable, or a failed call, is an inconclusive verdict with the raw text kept (never a pass).
+/// Conclusive results are kept in the judge cache (when the request carries one) keyed by the full prompt sent.
 /// </summary>
 internal sealed class ChatGroundednessJudge(JudgeSpec judge, IChatClient client, TimeProvider time) : IGroundednessJudge
 {
@@ -23,13 +24,20 @@ internal sealed class ChatGroundednessJudge(JudgeSpec judge, IChatClient client,
             return new GroundednessResult(_conversation.Verdict(0, 0, 0, 0, 0) with { Inconclusive = true }, [], "grounded: nothing to check against: add 'context:' to the case, 'knowledge:' files to the spec, or a var to the assertion's 'sources:'");
         }
 
+        var schema = GroundednessPrompt.Schema();
+        var key = request.Cache is null ? null : JudgeVerdictCache.GroundednessKey(judge, GroundednessPrompt.CacheMaterial(request, knowledge, truncated), schema);
+        if (key is not null && await request.Cache!.GetGroundednessAsync(key, cancellationToken).ConfigureAwait(false) is { } cached)
+        {
+            return cached;
+        }
+
         var messages = GroundednessPrompt.Build(request, knowledge, truncated, out _).ToList();
         var options = new ChatOptions
         {
             ModelId = judge.ToCandidate().Target,
             Temperature = 0,
             MaxOutputTokens = judge.MaxTokens,
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(GroundednessPrompt.Schema(), GroundednessPrompt.SchemaName, "The output's factual claims, each supported, contradicted or not found in the documents."),
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, GroundednessPrompt.SchemaName, "The output's factual claims, each supported, contradicted or not found in the documents."),
         };
         var exchange = await _conversation.AskAsync<IReadOnlyList<GroundedClaim>>(
             messages,
@@ -37,8 +45,17 @@ internal sealed class ChatGroundednessJudge(JudgeSpec judge, IChatClient client,
             GroundednessParser.TryParse,
             GroundednessPrompt.Repair,
             cancellationToken).ConfigureAwait(false);
-        return exchange.Parsed
-            ? new GroundednessResult(exchange.Verdict, exchange.Value!)
-            : new GroundednessResult(exchange.Verdict, [], exchange.Problem);
+        if (!exchange.Parsed)
+        {
+            return new GroundednessResult(exchange.Verdict, [], exchange.Problem); // never cached: asked again next time
+        }
+
+        var result = new GroundednessResult(exchange.Verdict, exchange.Value!);
+        if (key is not null)
+        {
+            await request.Cache!.PutGroundednessAsync(key, result, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return result;
     }
 }

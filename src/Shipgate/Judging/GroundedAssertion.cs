@@ -97,6 +97,7 @@ internal sealed class GroundedAssertion(AssertionSpec spec, IGroundednessJudgeFa
             Documents = documents,
             KnowledgeFiles = sources.Contains(KnowledgeSource) ? feature.KnowledgeFiles : [],
             Embeddings = context.Embeddings,
+            Cache = context.JudgeCache,
         }, cancellationToken).ConfigureAwait(false);
         var prefix = result.Verdict.ReferenceBased ? ApproximatePrefix : "";
         if (result.Verdict.Inconclusive)

@@ -21,6 +21,12 @@ internal static class GroundednessPrompt
         return [new ChatMessage(ChatRole.System, System(boundary)), new ChatMessage(ChatRole.User, User(request, knowledge, truncated, boundary))];
     }
 
+    /// <summary>
+    /// The prompt text as sent, for the judge cache key: the block marker is random per call, so a fixed one stands in.
+    /// </summary>
+    public static string CacheMaterial(GroundednessRequest request, IReadOnlyList<KnowledgePassage> knowledge, bool truncated) =>
+        System("cache") + "\n\n" + User(request, knowledge, truncated, "cache");
+
     public static string Repair(string problem) =>
         $"Your reply could not be used: {problem}. Reply again with only the corrected JSON object, no other text: " +
         "{\"claims\": [{\"claim\": \"<one factual claim of the output>\", \"verdict\": \"supported\" | \"contradicted\" | \"not_found\", \"evidence\": \"<quote or short note>\"}]}. Check the same output as before.";

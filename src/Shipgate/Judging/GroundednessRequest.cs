@@ -15,6 +15,9 @@ internal sealed record GroundednessRequest
     /// <summary>Absolute paths of the feature's knowledge files (empty when the assertion's <c>sources:</c> leave knowledge out).</summary>
     public IReadOnlyList<string> KnowledgeFiles { get; init; } = [];
 
+    /// <summary>Where a model judge keeps and finds conclusive results; null when caching is off (<c>--no-cache</c>).</summary>
+    public JudgeVerdictCache? Cache { get; init; }
+
     /// <summary>Local embeddings for the offline judge.</summary>
     public Func<IEmbeddingGenerator<string, Embedding<float>>>? Embeddings { get; init; }
 }
