@@ -270,6 +270,13 @@ public sealed class EvalRunner
         var call = useCache ? await LookUpCacheAsync(cacheKey!, cancellationToken).ConfigureAwait(false) : null;
         if (call is null)
         {
+            // The cache look-up awaited: a fatal error (a refused key) may have stopped the run meanwhile, so no new call starts.
+            if (fatal.Message is not null)
+            {
+                return null;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
             var attempts = new StrongBox<int>();
             try
             {
