@@ -12,15 +12,7 @@ namespace Shipgate.Tests.Judging;
 /// <summary>A priced groundedness judge on the stub server over real HTTP; runs share one SQLite store, as re-runs of a feature do.</summary>
 public sealed class GroundednessVerdictCacheTests
 {
-    private static readonly Func<string, string?> Env = name => name switch
-    {
-        "STUB_KEY" => "sk-test",
-        "JUDGE_KEY" => "sk-judge",
-        _ => null,
-    };
-
-    private static EvalRunner Runner(RunnerFixture f) =>
-        new(new ProviderFactory(Env), new AssertionFactory(new JudgeFactory(new ProviderFactory(Env))), f.Store);
+    private static EvalRunner Runner(RunnerFixture f) => JudgeTestKit.Runner(f);
 
     private static FeatureSpec Grounded(RunnerFixture f)
     {

@@ -1,6 +1,9 @@
+using Shipgate.Evals;
+using Shipgate.Evals.Assertions;
 using Shipgate.Judging;
 using Shipgate.Providers;
 using Shipgate.Specs;
+using Shipgate.Tests.Evals;
 
 namespace Shipgate.Tests.Judging;
 
@@ -8,6 +11,18 @@ namespace Shipgate.Tests.Judging;
 internal static class JudgeTestKit
 {
     public static readonly Func<string, string?> Env = name => name == "JUDGE_KEY" ? "sk-judge" : null;
+
+    /// <summary>The candidate's key and the judge's: what a runner needs when both are served by the stub.</summary>
+    public static readonly Func<string, string?> CandidateAndJudgeEnv = name => name switch
+    {
+        "STUB_KEY" => "sk-test",
+        "JUDGE_KEY" => "sk-judge",
+        _ => null,
+    };
+
+    /// <summary>A runner whose candidate and model judge both talk to the stub, on the fixture's store.</summary>
+    public static EvalRunner Runner(RunnerFixture f) =>
+        new(new ProviderFactory(CandidateAndJudgeEnv), new AssertionFactory(new JudgeFactory(new ProviderFactory(CandidateAndJudgeEnv))), f.Store);
 
     public static IReadOnlyList<RubricCriterion> Criteria { get; } =
     [

@@ -13,15 +13,7 @@ namespace Shipgate.Tests.Judging;
 /// <summary>A priced model judge on the stub server over real HTTP; runs share one SQLite store, as re-runs of a feature do.</summary>
 public sealed class JudgeVerdictCacheTests
 {
-    private static readonly Func<string, string?> Env = name => name switch
-    {
-        "STUB_KEY" => "sk-test",
-        "JUDGE_KEY" => "sk-judge",
-        _ => null,
-    };
-
-    private static EvalRunner Runner(RunnerFixture f) =>
-        new(new ProviderFactory(Env), new AssertionFactory(new JudgeFactory(new ProviderFactory(Env))), f.Store);
+    private static EvalRunner Runner(RunnerFixture f) => JudgeTestKit.Runner(f);
 
     private static FeatureSpec Judged(RunnerFixture f, int judgeRepeats = 1) =>
         f.Spec(cases: 3, gate: new ShipGateSpec { MinRubricMean = 4.0 }, pricing: new Pricing(1m, 2m)) with

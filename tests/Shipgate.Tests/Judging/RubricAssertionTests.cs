@@ -11,15 +11,7 @@ namespace Shipgate.Tests.Judging;
 /// <summary>Candidate and judge both served by the stub over real HTTP, results through the real SQLite store.</summary>
 public sealed class RubricAssertionTests
 {
-    private static readonly Func<string, string?> Env = name => name switch
-    {
-        "STUB_KEY" => "sk-test",
-        "JUDGE_KEY" => "sk-judge",
-        _ => null,
-    };
-
-    private static EvalRunner Runner(RunnerFixture f) =>
-        new(new ProviderFactory(Env), new AssertionFactory(new JudgeFactory(new ProviderFactory(Env))), f.Store);
+    private static EvalRunner Runner(RunnerFixture f) => JudgeTestKit.Runner(f);
 
     private static FeatureSpec Judged(RunnerFixture f, IReadOnlyList<JudgeSpec> judges, ShipGateSpec gate, JudgeAggregate aggregate = JudgeAggregate.Mean) =>
         f.Spec(cases: 3, gate: gate, pricing: new Pricing(1m, 2m)) with
@@ -125,7 +117,7 @@ public sealed class RubricAssertionTests
             : "wrong judge";
         var judges = new[] { JudgeTestKit.Judge(f.Server.BaseUrl, "a", "judge-a"), JudgeTestKit.Judge(f.Server.BaseUrl, "b", "judge-b") };
         var feature = JudgeTestKit.Feature(f.Folder, judges);
-        var assertion = new AssertionFactory(new JudgeFactory(new ProviderFactory(Env)))
+        var assertion = new AssertionFactory(new JudgeFactory(new ProviderFactory(JudgeTestKit.CandidateAndJudgeEnv)))
             .Create(new AssertionSpec { Type = AssertionTypes.Rubric, Criteria = ["correctness"], Judge = "b", Min = 3.0 });
 
         var outcome = await assertion.EvaluateAsync(new AssertionContext { Case = JudgeTestKit.Case(), Output = "some answer", Feature = feature }, CancellationToken.None);
