@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Shipgate.Specs;
 
 namespace Shipgate.Suite;
@@ -11,7 +10,7 @@ namespace Shipgate.Suite;
 /// <c>reference</c>, <c>context</c> (text or a list: what the answer had to go on), <c>assertions</c>. Other fields are ignored (trace exports carry metadata), except near
 /// misspellings of these, which are errors. Every problem is reported with its line.
 /// </summary>
-internal static partial class ProductionItemReader
+internal static class ProductionItemReader
 {
     public const string DefaultOrigin = "production";
 
@@ -30,9 +29,9 @@ internal static partial class ProductionItemReader
             }
 
             var at = new SourceLocation(display, i + 1, 1);
-            if (LoneSurrogate().Match(line) is { Success: true } lone)
+            if (JsonSurrogates.FindLone(line) is { } lone)
             {
-                errors.Add(new SpecError(at with { Column = lone.Index + 1 }, $"'{lone.Value}' is half of a UTF-16 surrogate pair, not a character",
+                errors.Add(new SpecError(at with { Column = lone.Column }, $"'{line.Substring(lone.Column - 1, 6)}' is half of a UTF-16 surrogate pair, not a character",
                     "remove it, or write the whole pair (e.g. \\ud83d\\ude00) or the character itself"));
                 continue;
             }
@@ -235,8 +234,4 @@ internal static partial class ProductionItemReader
         },
         _ => "unknown",
     };
-
-    // A \uD800-\uDBFF escape not followed by a \uDC00-\uDFFF one, or the reverse; an escaped backslash before "u" is no escape.
-    [GeneratedRegex(@"(?<=(?:^|[^\\])(?:\\\\)*)(?:\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})", RegexOptions.CultureInvariant)]
-    private static partial Regex LoneSurrogate();
 }
